@@ -1,0 +1,21 @@
+package dev.parley.rooms;
+
+/** Something that happened in a room, delivered to the {@link Endpoint} of each participant concerned. */
+public sealed interface RoomEvent {
+
+    record ParticipantJoined(ParticipantView participant) implements RoomEvent {
+    }
+
+    record ParticipantUpdated(ParticipantView participant) implements RoomEvent {
+    }
+
+    record ParticipantLeft(String participantId, LeaveReason reason) implements RoomEvent {
+    }
+
+    /** A signal relayed from another participant; the payload is opaque to rooms. */
+    record SignalRelayed(String from, Object payload) implements RoomEvent {
+    }
+
+    record ChatPosted(ChatMessage message) implements RoomEvent {
+    }
+}
