@@ -3,6 +3,13 @@ package dev.parley.rooms;
 /** Something that happened in a room, delivered to the {@link Endpoint} of each participant concerned. */
 public sealed interface RoomEvent {
 
+    /**
+     * The receiving endpoint has joined or resumed. Delivered to the joiner before any other event of the room, while
+     * the room is locked, so nothing about the room can reach the joiner ahead of it.
+     */
+    record Joined(JoinGrant grant) implements RoomEvent {
+    }
+
     record ParticipantJoined(ParticipantView participant) implements RoomEvent {
     }
 

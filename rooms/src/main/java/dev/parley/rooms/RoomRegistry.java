@@ -2,6 +2,7 @@ package dev.parley.rooms;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
@@ -51,12 +52,13 @@ public final class RoomRegistry {
                 }
                 String unique = DisplayNames.unique(normalized, room.names());
                 Participant participant = new Participant(Ids.random128(), unique, endpoint, Ids.random128());
-                List<ParticipantView> others = room.viewsExcept(participant.id);
+                JoinGrant grant = new JoinGrant(new Membership(room, participant.id, endpoint), unique,
+                        participant.resumeToken, false, room.viewsExcept(participant.id), room.chatHistory());
+                endpoint.deliver(new RoomEvent.Joined(grant));
                 room.add(participant);
                 resumeTokens.put(participant.resumeToken, room);
                 log.debug("{} joined {} as {}", participant.id, name, unique);
-                return new JoinGrant(new Membership(room, participant.id, endpoint), unique,
-                        participant.resumeToken, false, others, room.chatHistory());
+                return grant;
             }
         }
     }
@@ -80,11 +82,12 @@ public final class RoomRegistry {
             participant.disconnectedAt = -1;
             participant.resumeToken = Ids.random128();
             resumeTokens.put(participant.resumeToken, room);
+            grant = new JoinGrant(new Membership(room, participant.id, endpoint), participant.name,
+                    participant.resumeToken, true, room.viewsExcept(participant.id), room.chatHistory());
+            endpoint.deliver(new RoomEvent.Joined(grant));
             if (wasDisconnected) {
                 room.broadcastExcept(participant.id, new RoomEvent.ParticipantUpdated(participant.view()));
             }
-            grant = new JoinGrant(new Membership(room, participant.id, endpoint), participant.name,
-                    participant.resumeToken, true, room.viewsExcept(participant.id), room.chatHistory());
             if (previous != endpoint && !wasDisconnected) {
                 previous.replaced();
             }
@@ -213,7 +216,7 @@ public final class RoomRegistry {
         if (!RoomName.isValid(roomName)) {
             return List.of();
         }
-        Room room = rooms.get(new RoomName(roomName.toLowerCase(java.util.Locale.ROOT)));
+        Room room = rooms.get(new RoomName(roomName.toLowerCase(Locale.ROOT)));
         if (room == null) {
             return List.of();
         }

@@ -29,7 +29,7 @@ class RoomRegistryTest {
         assertThat(ga.others()).isEmpty();
         assertThat(gb.others()).extracting(ParticipantView::name).containsExactly("Ada");
         assertThat(a.of(RoomEvent.ParticipantJoined.class)).extracting(e -> e.participant().name()).containsExactly("Bob");
-        assertThat(b.events).isEmpty();
+        assertThat(b.events).containsExactly(new RoomEvent.Joined(gb));
         assertThat(rooms.roomCount()).isEqualTo(1);
         assertThat(ga.membership().participantId()).hasSize(22).isNotEqualTo(gb.membership().participantId());
     }
@@ -120,6 +120,7 @@ class RoomRegistryTest {
 
         RecordingEndpoint b2 = new RecordingEndpoint();
         JoinGrant resumed = rooms.resume(gb.resumeToken(), b2);
+        assertThat(b2.events).containsExactly(new RoomEvent.Joined(resumed));
 
         assertThat(resumed.resumed()).isTrue();
         assertThat(resumed.membership().participantId()).isEqualTo(gb.membership().participantId());
@@ -167,7 +168,7 @@ class RoomRegistryTest {
             assertThatThrownBy(() -> rooms.relay(ga.membership(), to, "x"))
                     .isInstanceOfSatisfying(RoomException.class, e -> assertThat(e.reason()).isEqualTo(RoomException.Reason.UNKNOWN_PARTICIPANT));
         }
-        assertThat(stranger.events).isEmpty();
+        assertThat(stranger.events).containsExactly(new RoomEvent.Joined(gs));
     }
 
     @Test

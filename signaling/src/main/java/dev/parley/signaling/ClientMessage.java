@@ -1,0 +1,55 @@
+package dev.parley.signaling;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Messages a client sends (docs/protocol.md, "Client → server"). Each carries the client's optional {@code ref}. */
+public sealed interface ClientMessage {
+
+    String ref();
+
+    /** The wire {@code type}. */
+    String type();
+
+    record Join(String room, String name, int version, String ref) implements ClientMessage {
+        public String type() {
+            return "join";
+        }
+    }
+
+    record Resume(String token, String ref) implements ClientMessage {
+        public String type() {
+            return "resume";
+        }
+    }
+
+    record Leave(String ref) implements ClientMessage {
+        public String type() {
+            return "leave";
+        }
+    }
+
+    record Signal(String to, ObjectNode payload, String ref) implements ClientMessage {
+        public String type() {
+            return "signal";
+        }
+    }
+
+    record State(Boolean audioMuted, Boolean videoMuted, Boolean screenSharing, Boolean handRaised, String ref)
+            implements ClientMessage {
+        public String type() {
+            return "state";
+        }
+    }
+
+    record Chat(String text, String ref) implements ClientMessage {
+        public String type() {
+            return "chat";
+        }
+    }
+
+    record Ping(String ref) implements ClientMessage {
+        public String type() {
+            return "ping";
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.parley.signaling;
+
+import dev.parley.rooms.ChatMessage;
+import dev.parley.rooms.LeaveReason;
+import dev.parley.rooms.ParticipantView;
+import java.util.List;
+
+/** Messages the server sends (docs/protocol.md, "Server → client"). */
+public sealed interface ServerMessage {
+
+    /** The wire {@code type}. */
+    String type();
+
+    record Joined(String id, String room, String name, String resumeToken, boolean resumed,
+                  List<ParticipantView> participants, List<IceServer> iceServers, List<ChatMessage> chat,
+                  String topology, int chatTextMax, int roomCapacity) implements ServerMessage {
+        public String type() {
+            return "joined";
+        }
+    }
+
+    record ParticipantJoined(ParticipantView participant) implements ServerMessage {
+        public String type() {
+            return "participant-joined";
+        }
+    }
+
+    record ParticipantUpdated(ParticipantView participant) implements ServerMessage {
+        public String type() {
+            return "participant-updated";
+        }
+    }
+
+    record ParticipantLeft(String id, LeaveReason reason) implements ServerMessage {
+        public String type() {
+            return "participant-left";
+        }
+    }
+
+    /** A relayed signal; the payload is the client's JSON object, passed through untouched. */
+    record Signal(String from, Object payload) implements ServerMessage {
+        public String type() {
+            return "signal";
+        }
+    }
+
+    record Chat(ChatMessage message) implements ServerMessage {
+        public String type() {
+            return "chat";
+        }
+    }
+
+    record Pong(long ts) implements ServerMessage {
+        public String type() {
+            return "pong";
+        }
+    }
+
+    record ServerShutdown(String message) implements ServerMessage {
+        public String type() {
+            return "server-shutdown";
+        }
+    }
+
+    record Error(ErrorCode code, String message, String ref) implements ServerMessage {
+        public String type() {
+            return "error";
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.parley.signaling;
+
+/** Counts what sessions do, for metrics. Implementations must be thread-safe and cheap. */
+public interface SignalingObserver {
+
+    SignalingObserver NONE = new SignalingObserver() {
+    };
+
+    default void messageIn(String type) {
+    }
+
+    default void messageOut(String type) {
+    }
+
+    default void protocolError(ErrorCode code) {
+    }
+}

@@ -1,0 +1,230 @@
+package dev.parley.signaling;
+
+import dev.parley.rooms.Endpoint;
+import dev.parley.rooms.JoinGrant;
+import dev.parley.rooms.Membership;
+import dev.parley.rooms.RoomEvent;
+import dev.parley.rooms.RoomException;
+import dev.parley.rooms.RoomRegistry;
+import dev.parley.rooms.StatePatch;
+import java.time.Clock;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The protocol state machine of one WebSocket connection (docs/protocol.md, "Session lifecycle"): decodes frames,
+ * enforces the rate limit, dispatches each message type to its handler and turns room events into server messages.
+ *
+ * <p>Thread-safety: {@link #onText}, {@link #onClose} and {@link #shutdown} are serialized on this session's monitor
+ * (the socket delivers frames one at a time; the monitor covers the close racing a frame). {@link #deliver} and
+ * {@link #replaced} are called by rooms under a room's lock from any thread; they touch only immutable fields and
+ * the thread-safe {@link Transport}. Lock order: session, then room, then transport.
+ */
+public final class SignalingSession implements Endpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalingSession.class);
+
+    private final RoomRegistry rooms;
+    private final Transport transport;
+    private final MessageCodec codec;
+    private final SignalingConfig config;
+    private final IceServerProvider iceServers;
+    private final SignalingObserver observer;
+    private final Clock clock;
+    private final LongSupplier nanoTime;
+    private final RateLimiter limiter;
+
+    private Membership membership;
+    private int droppedWhileLimited;
+    private boolean closed;
+    private volatile long lastSeenNanos;
+
+    public SignalingSession(RoomRegistry rooms, Transport transport, MessageCodec codec, SignalingConfig config,
+                            IceServerProvider iceServers, SignalingObserver observer, Clock clock,
+                            LongSupplier nanoTime) {
+        this.rooms = rooms;
+        this.transport = transport;
+        this.codec = codec;
+        this.config = config;
+        this.iceServers = iceServers;
+        this.observer = observer;
+        this.clock = clock;
+        this.nanoTime = nanoTime;
+        long now = nanoTime.getAsLong();
+        this.lastSeenNanos = now;
+        this.limiter = new RateLimiter(config.rateLimit(), config.rateBurst(), now);
+    }
+
+    /** Handles one text frame from the client. */
+    public synchronized void onText(String text) {
+        if (closed) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        lastSeenNanos = now;
+        if (!limiter.tryAcquire(now)) {
+            onRateLimited();
+            return;
+        }
+        droppedWhileLimited = 0;
+        try {
+            ClientMessage message = codec.decode(text);
+            observer.messageIn(message.type());
+            dispatch(message);
+        } catch (ProtocolException e) {
+            if (e.code() == ErrorCode.BAD_JSON || e.code() == ErrorCode.UNKNOWN_TYPE) {
+                observer.messageIn("invalid");
+            }
+            sendError(e.code(), e.getMessage(), e.ref());
+        } catch (RuntimeException e) {
+            log.warn("Internal error handling a client message", e);
+            sendError(ErrorCode.INTERNAL, "Internal server error; the message was dropped", null);
+        }
+    }
+
+    /** The socket is closed (by either side, or it died). A joined participant keeps its slot for the resume grace. */
+    public synchronized void onClose() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (membership != null) {
+            rooms.disconnect(membership);
+            membership = null;
+        }
+    }
+
+    /** Closes the socket if the client has been silent for longer than the liveness timeout. */
+    public boolean closeIfSilent(long nowNanos) {
+        if (nowNanos - lastSeenNanos > config.livenessTimeout().toNanos()) {
+            transport.close(CloseCodes.LIVENESS_TIMEOUT, "No message for " + config.livenessTimeout().toSeconds() + " s");
+            return true;
+        }
+        return false;
+    }
+
+    /** Tells the client the server is stopping and closes the socket with 1001. */
+    public void shutdown(String message) {
+        send(new ServerMessage.ServerShutdown(message));
+        transport.close(CloseCodes.GOING_AWAY, "Server shutting down");
+    }
+
+    @Override
+    public void deliver(RoomEvent event) {
+        send(switch (event) {
+            case RoomEvent.Joined j -> joined(j.grant());
+            case RoomEvent.ParticipantJoined p -> new ServerMessage.ParticipantJoined(p.participant());
+            case RoomEvent.ParticipantUpdated p -> new ServerMessage.ParticipantUpdated(p.participant());
+            case RoomEvent.ParticipantLeft p -> new ServerMessage.ParticipantLeft(p.participantId(), p.reason());
+            case RoomEvent.SignalRelayed s -> new ServerMessage.Signal(s.from(), s.payload());
+            case RoomEvent.ChatPosted c -> new ServerMessage.Chat(c.message());
+        });
+    }
+
+    @Override
+    public void replaced() {
+        transport.close(CloseCodes.REPLACED, "Resumed on another connection");
+    }
+
+    private void dispatch(ClientMessage message) throws ProtocolException {
+        switch (message) {
+            case ClientMessage.Join join -> onJoin(join);
+            case ClientMessage.Resume resume -> onResume(resume);
+            case ClientMessage.Leave leave -> onLeave(leave);
+            case ClientMessage.Signal signal -> onSignal(signal);
+            case ClientMessage.State state -> onState(state);
+            case ClientMessage.Chat chat -> onChat(chat);
+            case ClientMessage.Ping ping -> send(new ServerMessage.Pong(clock.millis()));
+        }
+    }
+
+    private void onJoin(ClientMessage.Join join) throws ProtocolException {
+        requireNotJoined(join);
+        if (join.version() != MessageCodec.VERSION) {
+            throw new ProtocolException(ErrorCode.UNSUPPORTED_VERSION,
+                    "This server speaks protocol version " + MessageCodec.VERSION, join.ref());
+        }
+        membership = roomCall(join, () -> rooms.join(join.room(), join.name(), this)).membership();
+    }
+
+    private void onResume(ClientMessage.Resume resume) throws ProtocolException {
+        requireNotJoined(resume);
+        membership = roomCall(resume, () -> rooms.resume(resume.token(), this)).membership();
+    }
+
+    private void onLeave(ClientMessage.Leave leave) throws ProtocolException {
+        rooms.leave(requireJoined(leave));
+        membership = null;
+    }
+
+    private void onSignal(ClientMessage.Signal signal) throws ProtocolException {
+        Membership m = requireJoined(signal);
+        roomCall(signal, () -> {
+            rooms.relay(m, signal.to(), signal.payload());
+            return null;
+        });
+    }
+
+    private void onState(ClientMessage.State state) throws ProtocolException {
+        rooms.updateState(requireJoined(state),
+                new StatePatch(state.audioMuted(), state.videoMuted(), state.screenSharing(), state.handRaised()));
+    }
+
+    private void onChat(ClientMessage.Chat chat) throws ProtocolException {
+        Membership m = requireJoined(chat);
+        roomCall(chat, () -> rooms.chat(m, chat.text()));
+    }
+
+    private ServerMessage.Joined joined(JoinGrant grant) {
+        String id = grant.membership().participantId();
+        return new ServerMessage.Joined(id, grant.membership().room().value(), grant.name(), grant.resumeToken(),
+                grant.resumed(), grant.others(), iceServers.forParticipant(id), grant.chat(), "p2p",
+                rooms.config().chatTextMax(), rooms.config().roomCapacity());
+    }
+
+    private void onRateLimited() {
+        droppedWhileLimited++;
+        if (droppedWhileLimited == 1) {
+            sendError(ErrorCode.RATE_LIMITED, "Too many messages; slow down (dropped)", null);
+        } else if (droppedWhileLimited >= config.rateLimitCloseAfter()) {
+            transport.close(CloseCodes.POLICY_VIOLATION, "Rate limit exceeded");
+        }
+    }
+
+    private Membership requireJoined(ClientMessage message) throws ProtocolException {
+        if (membership == null) {
+            throw new ProtocolException(ErrorCode.NOT_JOINED, "Send 'join' first", message.ref());
+        }
+        return membership;
+    }
+
+    private void requireNotJoined(ClientMessage message) throws ProtocolException {
+        if (membership != null) {
+            throw new ProtocolException(ErrorCode.ALREADY_JOINED, "Already in room " + membership.room(), message.ref());
+        }
+    }
+
+    private void sendError(ErrorCode code, String message, String ref) {
+        observer.protocolError(code);
+        send(new ServerMessage.Error(code, message, ref));
+    }
+
+    private void send(ServerMessage message) {
+        observer.messageOut(message.type());
+        transport.send(codec.encode(message));
+    }
+
+    private <T> T roomCall(ClientMessage message, RoomCall<T> call) throws ProtocolException {
+        try {
+            return call.run();
+        } catch (RoomException e) {
+            throw new ProtocolException(ErrorCode.of(e.reason()), e.getMessage(), message.ref());
+        }
+    }
+
+    @FunctionalInterface
+    private interface RoomCall<T> {
+        T run() throws RoomException;
+    }
+}
