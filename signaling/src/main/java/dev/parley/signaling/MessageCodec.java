@@ -56,7 +56,8 @@ public final class MessageCodec {
         Fields f = new Fields(object);
         String ref = f.optionalString("ref", REF_MAX);
         f.ref = ref;
-        String type = f.requiredString("type", 32);
+        // No length bound of its own: any string that is not a client type is unknown-type (clipped in the message).
+        String type = f.requiredString("type", Integer.MAX_VALUE);
         return switch (type) {
             case "join" -> new ClientMessage.Join(f.requiredString("room", 256), f.requiredString("name", 256),
                     f.requiredInt("version"), ref);
@@ -140,10 +141,15 @@ public final class MessageCodec {
         return array;
     }
 
-    /** Clips and strips client text before echoing it in an error message. */
+    /**
+     * Clips client text to 32 code points and replaces control, format (bidi overrides) and line-separator characters
+     * before echoing it in an error message.
+     */
     static String printable(String text) {
-        String clipped = text.length() > 32 ? text.substring(0, 32) + "…" : text;
-        return clipped.replaceAll("\\p{Cntrl}", "?");
+        String clipped = text.codePointCount(0, text.length()) > 32
+                ? text.substring(0, text.offsetByCodePoints(0, 32)) + "…"
+                : text;
+        return clipped.replaceAll("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Zl}\\p{Zp}]", "?");
     }
 
     /** Typed field access on one client object, with a protocol error for each way a field can be wrong. */

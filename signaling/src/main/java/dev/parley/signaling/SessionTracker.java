@@ -14,6 +14,24 @@ public final class SessionTracker {
 
     public void remove(SignalingSession session) {
         sessions.remove(session);
+        synchronized (this) {
+            if (sessions.isEmpty()) {
+                notifyAll();
+            }
+        }
+    }
+
+    /** Waits until every session is gone or the timeout passes; returns whether none is left. */
+    public synchronized boolean awaitEmpty(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!sessions.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     public int size() {

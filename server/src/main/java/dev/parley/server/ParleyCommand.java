@@ -1,0 +1,171 @@
+package dev.parley.server;
+
+import dev.parley.rooms.RoomsConfig;
+import dev.parley.signaling.SignalingConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code parley} command line. Every default comes from {@code parley-defaults.properties}. */
+@Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class,
+        description = "Runs a Parley video meeting server: web client, signaling and media in one process.",
+        sortOptions = false, usageHelpAutoWidth = true)
+public final class ParleyCommand implements Callable<Integer> {
+
+    @Option(names = "--config", description = "Properties file with option values (keys are option names "
+            + "without dashes); default: ./parley.properties when present.", paramLabel = "<file>")
+    Path configFile;
+
+    @Option(names = "--http-port", description = "Plain HTTP port; serves this machine only (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--https-port", description = "HTTPS port (default: ${DEFAULT-VALUE}).")
+    int httpsPort;
+
+    @Option(names = "--bind", description = "Address to listen on; empty: all interfaces.", paramLabel = "<address>")
+    String bind;
+
+    @Option(names = "--data-dir", description = "State directory (default: ${DEFAULT-VALUE}).", paramLabel = "<dir>")
+    Path dataDir;
+
+    @Option(names = "--tls-cert", description = "PEM certificate chain; empty: self-signed.", paramLabel = "<pem>")
+    String tlsCert;
+
+    @Option(names = "--tls-key", description = "PEM private key for --tls-cert.", paramLabel = "<pem>")
+    String tlsKey;
+
+    @Option(names = "--public-host", description = "Host name or address people use to reach this server.",
+            paramLabel = "<host>")
+    String publicHost;
+
+    @Option(names = "--allowed-origins", split = ",", description = "Extra origins allowed to open the signaling "
+            + "WebSocket (comma-separated); the page's own origin is always allowed.", paramLabel = "<origin>")
+    List<String> allowedOrigins;
+
+    @Option(names = "--room-capacity", description = "Participants per room (default: ${DEFAULT-VALUE}).")
+    int roomCapacity;
+
+    @Option(names = "--chat-history", description = "Chat messages a room keeps (default: ${DEFAULT-VALUE}).")
+    int chatHistory;
+
+    @Option(names = "--resume-grace", description = "Seconds a dropped participant keeps its slot "
+            + "(default: ${DEFAULT-VALUE}).", paramLabel = "<s>")
+    int resumeGrace;
+
+    @Option(names = "--liveness-timeout", description = "Seconds of silence before a signaling socket is closed "
+            + "(default: ${DEFAULT-VALUE}).", paramLabel = "<s>")
+    int livenessTimeout;
+
+    @Option(names = "--rate-limit", description = "Signaling messages per second per client (default: ${DEFAULT-VALUE}).")
+    int rateLimit;
+
+    @Option(names = "--rate-burst", description = "Signaling message burst per client (default: ${DEFAULT-VALUE}).")
+    int rateBurst;
+
+    @Option(names = "--ice-servers", split = ",", description = "Static ICE server URLs for clients "
+            + "(stun:/turn:, comma-separated).", paramLabel = "<url>")
+    List<String> iceServers;
+
+    private final PrintStream out;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    ParleyCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Builds the immutable configuration from the parsed options. */
+    ServerConfig toConfig() {
+        if (httpPort < 0 || httpPort > 65535 || httpsPort < 0 || httpsPort > 65535) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "Ports are 0-65535");
+        }
+        return new ServerConfig(httpPort, httpsPort, blankToNull(bind), dataDir,
+                blankToNull(tlsCert) == null ? null : Path.of(tlsCert), blankToNull(tlsKey) == null ? null : Path.of(tlsKey),
+                blankToNull(publicHost), nonBlank(allowedOrigins), nonBlank(iceServers),
+                new RoomsConfig(roomCapacity, chatHistory, 4096, Duration.ofSeconds(resumeGrace)),
+                new SignalingConfig(rateLimit, rateBurst, rateBurst, Duration.ofSeconds(livenessTimeout)));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = toConfig();
+        ParleyServer server = ParleyServer.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "parley-shutdown"));
+        printReady(server);
+        stopped.await();
+        return 0;
+    }
+
+    private void printReady(ParleyServer server) {
+        String host = server.config().publicHost();
+        if (host == null) {
+            List<InetAddress> lan = NetworkAddresses.lanAddresses();
+            host = lan.isEmpty() ? "localhost" : NetworkAddresses.literal(lan.get(0));
+        }
+        out.printf("Parley is ready: http://localhost:%d/  https://%s:%d/%n", server.httpPort(),
+                NetworkAddresses.urlHost(host), server.httpsPort());
+        if (server.tls().selfSigned()) {
+            out.println("Self-signed certificate, SHA-256 fingerprint: " + server.tls().sha256Fingerprint());
+            out.println("(browsers on other machines will ask to accept it once; compare the fingerprint)");
+        }
+        out.flush();
+    }
+
+    /** Parses the arguments with defaults from the config files; used by {@link Main} and tests. */
+    static CommandLine commandLine(ParleyCommand command, String[] args) throws IOException {
+        CommandLine cli = new CommandLine(command);
+        cli.setDefaultValueProvider(new ConfigDefaults(userConfig(args)));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("parley: cannot start: " + describe(e));
+            return 1;
+        });
+        return cli;
+    }
+
+    private static Path userConfig(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--config=")) {
+                return Path.of(args[i].substring("--config=".length()));
+            }
+        }
+        Path local = Path.of("parley.properties");
+        return java.nio.file.Files.isRegularFile(local) ? local : null;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : e.getMessage() + " (" + message + ")";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Parley " + ParleyServer.version()};
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.parley.server;
+
+import dev.parley.rooms.RoomRegistry;
+import dev.parley.server.http.HealthHandler;
+import dev.parley.server.http.LocalOnlyHttpHandler;
+import dev.parley.server.http.MetricsHandler;
+import dev.parley.server.http.PageHandler;
+import dev.parley.server.http.SecurityHeadersHandler;
+import dev.parley.server.http.StaticAssets;
+import dev.parley.server.tls.PemFiles;
+import dev.parley.server.tls.SelfSignedCertificate;
+import dev.parley.server.tls.TlsCredentials;
+import dev.parley.server.ws.OriginPolicy;
+import dev.parley.server.ws.SignalingWebSocket;
+import dev.parley.signaling.IceServer;
+import dev.parley.signaling.IceServerProvider;
+import dev.parley.signaling.MessageCodec;
+import dev.parley.signaling.SessionTracker;
+import dev.parley.signaling.SignalingSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Parley server: wires rooms, signaling, HTTP/HTTPS, WebSocket, metrics and housekeeping together. This is the
+ * only place that knows all the parts; {@link #start} and {@link #close} are its life cycle.
+ *
+ * <p>Threads: Jetty's pool runs HTTP and WebSocket I/O; one housekeeping thread closes silent sockets and expires
+ * resume graces every second. See docs/concurrency.md.
+ */
+public final class ParleyServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
+    /** How often silent sockets and expired resume graces are looked for. */
+    static final Duration HOUSEKEEPING_PERIOD = Duration.ofMillis(500);
+    /** How long stop waits for sockets to say goodbye; the whole stop stays well under 5 s. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+
+    private final ServerConfig config;
+    private final Clock clock;
+    private final RoomRegistry rooms;
+    private final SessionTracker sessions = new SessionTracker();
+    private final ParleyMetrics metrics = new ParleyMetrics();
+    private final TlsCredentials tls;
+    private final Server jetty;
+    private final ServerConnector http;
+    private final ServerConnector https;
+    private final ScheduledExecutorService housekeeping;
+
+    private ParleyServer(ServerConfig config, Clock clock) throws IOException {
+        this.config = config;
+        this.clock = clock;
+        this.rooms = new RoomRegistry(config.rooms(), clock);
+        this.tls = loadTls(config, clock);
+
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("parley-http");
+        jetty = new Server(threads);
+        jetty.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+
+        HttpConfiguration httpConfig = new HttpConfiguration();
+        httpConfig.setSendServerVersion(false);
+        httpConfig.setSecurePort(config.httpsPort());
+        http = new ServerConnector(jetty, new HttpConnectionFactory(httpConfig));
+        http.setHost(config.bind());
+        http.setPort(config.httpPort());
+
+        HttpConfiguration httpsConfig = new HttpConfiguration(httpConfig);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false); // LAN users reach us by addresses and names a certificate may not list
+        httpsConfig.addCustomizer(secure);
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        ssl.setKeyStorePassword(new String(tls.password()));
+        https = new ServerConnector(jetty, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(httpsConfig));
+        https.setHost(config.bind());
+        https.setPort(config.httpsPort());
+        jetty.addConnector(http);
+        jetty.addConnector(https);
+
+        metrics.gauge("parley.rooms", "Rooms with at least one participant", rooms::roomCount);
+        metrics.gauge("parley.participants", "Participants, including those within their resume grace",
+                rooms::participantCount);
+        metrics.gauge("parley.websocket.connections", "Open signaling WebSockets", sessions::size);
+
+        String version = version();
+        MessageCodec codec = new MessageCodec();
+        List<IceServer> ice = config.iceServerUrls().isEmpty() ? List.of()
+                : List.of(new IceServer(config.iceServerUrls(), null, null));
+        IceServerProvider iceServers = IceServerProvider.fixed(ice);
+
+        ContextHandler context = new ContextHandler("/");
+        var upgrade = SignalingWebSocket.create(jetty, context, new OriginPolicy(config.allowedOrigins()),
+                config.signaling(), sessions,
+                transport -> new SignalingSession(rooms, transport, codec, config.signaling(), iceServers, metrics,
+                        clock, System::nanoTime));
+        upgrade.setHandler(new Router(new PageHandler(new StaticAssets(ParleyServer.class.getClassLoader(), "web")),
+                new HealthHandler(rooms, sessions, clock, version), new MetricsHandler(metrics)));
+        context.setHandler(upgrade);
+        jetty.setHandler(new SecurityHeadersHandler(new LocalOnlyHttpHandler(context, config.httpsPort())));
+
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Creates and starts a server. */
+    public static ParleyServer start(ServerConfig config) throws Exception {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static ParleyServer start(ServerConfig config, Clock clock) throws Exception {
+        ParleyServer server = new ParleyServer(config, clock);
+        try {
+            server.jetty.start();
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+        long period = HOUSEKEEPING_PERIOD.toMillis();
+        server.housekeeping.scheduleWithFixedDelay(server::houseKeep, period, period, TimeUnit.MILLISECONDS);
+        return server;
+    }
+
+    /** Port of the plain HTTP connector (the real one when configured as 0). */
+    public int httpPort() {
+        return http.getLocalPort();
+    }
+
+    public int httpsPort() {
+        return https.getLocalPort();
+    }
+
+    public TlsCredentials tls() {
+        return tls;
+    }
+
+    public RoomRegistry rooms() {
+        return rooms;
+    }
+
+    public SessionTracker sessions() {
+        return sessions;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Tells every participant the server is going away, waits briefly for sockets to close, then stops. */
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        sessions.shutdownAll("Parley is shutting down");
+        try {
+            sessions.awaitEmpty(SHUTDOWN_GRACE);
+            jetty.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("Error while stopping", e);
+        } finally {
+            metrics.close();
+        }
+    }
+
+    private void houseKeep() {
+        try {
+            sessions.closeSilent(System.nanoTime());
+            rooms.sweep();
+        } catch (RuntimeException e) {
+            log.error("Housekeeping failed", e);
+        }
+    }
+
+    private static TlsCredentials loadTls(ServerConfig config, Clock clock) throws IOException {
+        if (config.tlsCert() != null) {
+            return PemFiles.load(config.tlsCert(), config.tlsKey(), false);
+        }
+        return SelfSignedCertificate.loadOrCreate(config.dataDir(),
+                NetworkAddresses.certificateNames(config.publicHost()), clock);
+    }
+
+    static String version() {
+        try (InputStream in = ParleyServer.class.getResourceAsStream("/parley-version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    /** Dispatches the fixed endpoints; everything else goes to the pages. */
+    private static final class Router extends Handler.Abstract.NonBlocking {
+        private final Handler pages;
+        private final Handler health;
+        private final Handler metrics;
+
+        Router(Handler pages, Handler health, Handler metrics) {
+            this.pages = pages;
+            this.health = health;
+            this.metrics = metrics;
+            installBean(pages);
+            installBean(health);
+            installBean(metrics);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            return switch (Request.getPathInContext(request)) {
+                case "/healthz" -> health.handle(request, response, callback);
+                case "/metrics" -> metrics.handle(request, response, callback);
+                default -> pages.handle(request, response, callback);
+            };
+        }
+
+        @Override
+        public void setServer(Server server) {
+            super.setServer(server);
+            pages.setServer(server);
+            health.setServer(server);
+            metrics.setServer(server);
+        }
+    }
+}

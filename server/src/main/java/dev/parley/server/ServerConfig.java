@@ -1,0 +1,49 @@
+package dev.parley.server;
+
+import dev.parley.rooms.RoomsConfig;
+import dev.parley.signaling.SignalingConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The whole server configuration, immutable, built once from the command line and config files
+ * ({@link ParleyCommand}) and passed to constructors.
+ *
+ * @param httpPort       plain HTTP port (0: any free port)
+ * @param httpsPort      HTTPS port (0: any free port)
+ * @param bind           listen address, or null for all interfaces
+ * @param dataDir        state directory
+ * @param tlsCert        PEM certificate chain, or null for a self-signed certificate
+ * @param tlsKey         PEM private key, or null
+ * @param publicHost     host name people use, or null to detect
+ * @param allowedOrigins extra origins allowed to open the WebSocket
+ * @param iceServerUrls  static ICE server URLs handed to clients
+ */
+public record ServerConfig(int httpPort, int httpsPort, String bind, Path dataDir, Path tlsCert, Path tlsKey,
+                           String publicHost, List<String> allowedOrigins, List<String> iceServerUrls,
+                           RoomsConfig rooms, SignalingConfig signaling) {
+
+    public ServerConfig {
+        allowedOrigins = List.copyOf(allowedOrigins);
+        iceServerUrls = List.copyOf(iceServerUrls);
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
+    }
+
+    /** A configuration for tests: free ports on loopback, defaults otherwise. */
+    public static ServerConfig forTests(Path dataDir) {
+        return new ServerConfig(0, 0, "127.0.0.1", dataDir, null, null, null, List.of(), List.of(),
+                RoomsConfig.DEFAULTS, SignalingConfig.DEFAULTS);
+    }
+
+    public ServerConfig withRooms(RoomsConfig rooms) {
+        return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
+                iceServerUrls, rooms, signaling);
+    }
+
+    public ServerConfig withSignaling(SignalingConfig signaling) {
+        return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
+                iceServerUrls, rooms, signaling);
+    }
+}
