@@ -58,7 +58,7 @@ export class Tile {
     this.video,
     kind === 'camera' && this.placeholder,
     h('div', { class: 'tile-top' }, showStatsControls && this.quality, showStatsControls && this.statsButton),
-    this.statsOverlay,
+    showStatsControls && this.statsOverlay,
     h('div', { class: 'nameplate' }, kind === 'camera' && this.mutedIcon, this.nameLabel),
     this.status,
     this.dropHint);
