@@ -286,6 +286,47 @@ class MessageCodecTest {
         assertThat(e.getMessage()).hasSizeLessThan(200);
     }
 
+    @Test
+    void mutatedValidFramesYieldAMessageOrProtocolException() {
+        // Deterministic complement to MessageCodecFuzzTest, which only replays its seeds in a plain test run.
+        List<String> seeds = List.of(
+                "{\"type\":\"join\",\"room\":\"daily-standup\",\"name\":\"Ada\",\"version\":1,\"ref\":\"1\"}",
+                "{\"type\":\"resume\",\"token\":\"q3vAAAAAAAAAAAAAAAAAAA\"}",
+                "{\"type\":\"signal\",\"to\":\"p\",\"payload\":{\"sdp\":{\"type\":\"offer\",\"sdp\":\"v=0\"},\"c\":[1,2.5,null]}}",
+                "{\"type\":\"state\",\"audioMuted\":true,\"videoMuted\":false,\"handRaised\":null}",
+                "{\"type\":\"chat\",\"text\":\"h\\u00e9llo \\ud83d\\ude00\"}",
+                "{\"type\":\"leave\"}",
+                "{\"type\":\"ping\",\"ref\":\"x\"}");
+        String alphabet = "{}[]\":,\\ 0123456789-+.eEtrufalsn\u0000\u001f\u007f\u00e9\ud83d\ude00\ud800";
+        java.util.Random random = new java.util.Random(20_260_101L);
+        int decoded = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder frame = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
+            int edits = 1 + random.nextInt(4);
+            for (int e = 0; e < edits && frame.length() > 0; e++) {
+                int at = random.nextInt(frame.length());
+                switch (random.nextInt(5)) {
+                    case 0 -> frame.deleteCharAt(at);
+                    case 1 -> frame.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    case 2 -> frame.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    case 3 -> frame.insert(at, frame.substring(at, Math.min(frame.length(), at + random.nextInt(16))));
+                    default -> frame.setLength(at);
+                }
+            }
+            String text = frame.toString();
+            try {
+                ClientMessage message = codec.decode(text);
+                assertThat(message.type()).as(text).isIn("join", "resume", "leave", "signal", "state", "chat", "ping");
+                decoded++;
+            } catch (ProtocolException e) {
+                assertThat(e.code()).as(text).isNotNull();
+            } catch (RuntimeException e) {
+                throw new AssertionError("decode threw " + e + " for: " + text, e);
+            }
+        }
+        assertThat(decoded).as("mutations still decoding").isPositive();
+    }
+
     // ---- encoding server messages ----
 
     private static final ParticipantView BOB = new ParticipantView("bob-id", "Bob", true,
