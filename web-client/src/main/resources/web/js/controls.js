@@ -81,7 +81,7 @@ export class Controls {
   /** @param {number} count unread chat messages */
   setUnread(count) {
     this.badge.hidden = count === 0;
-    this.badge.textContent = count > 99 ? '99+' : String(count);
+    this.badge.textContent = count === 0 ? '' : count > 99 ? '99+' : String(count);
   }
 
   enableShortcuts() {
