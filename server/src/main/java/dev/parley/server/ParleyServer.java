@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,9 @@ public final class ParleyServer implements AutoCloseable {
     private final ServerConnector http;
     private final ServerConnector https;
     private final ScheduledExecutorService housekeeping;
+    /** Runs the short tasks that hand queued frames to Jetty (see JettyTransport). */
+    private final ExecutorService outboxDrainer = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("parley-outbox-", 0).factory());
 
     private ParleyServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -116,7 +120,7 @@ public final class ParleyServer implements AutoCloseable {
         var upgrade = SignalingWebSocket.create(jetty, context, new OriginPolicy(config.allowedOrigins()),
                 config.signaling(), sessions,
                 transport -> new SignalingSession(rooms, transport, codec, config.signaling(), iceServers, metrics,
-                        clock, System::nanoTime));
+                        clock, System::nanoTime), outboxDrainer);
         upgrade.setHandler(new Router(new PageHandler(new StaticAssets(ParleyServer.class.getClassLoader(), "web")),
                 new HealthHandler(rooms, sessions, clock, version), new MetricsHandler(metrics)));
         context.setHandler(upgrade);
@@ -185,6 +189,7 @@ public final class ParleyServer implements AutoCloseable {
         } catch (Exception e) {
             log.warn("Error while stopping", e);
         } finally {
+            outboxDrainer.shutdownNow();
             metrics.close();
         }
     }

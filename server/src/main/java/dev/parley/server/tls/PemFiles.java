@@ -21,6 +21,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /** Reads and writes PEM certificate chains and private keys (PKCS#1, SEC1 and PKCS#8 keys). */
 public final class PemFiles {
@@ -81,10 +82,15 @@ public final class PemFiles {
         throw new IOException("No unencrypted PEM private key in " + file);
     }
 
+    /** Writes a certificate, or a private key as PKCS#8 ("PRIVATE KEY"), in PEM. */
     static void write(Path file, Object object) throws IOException {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object);
+            if (object instanceof PrivateKey key) {
+                writer.writeObject(new JcaPKCS8Generator(key, null));
+            } else {
+                writer.writeObject(object);
+            }
         }
         Files.writeString(file, text.toString());
     }

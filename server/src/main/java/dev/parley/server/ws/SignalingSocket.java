@@ -2,6 +2,7 @@ package dev.parley.server.ws;
 
 import dev.parley.signaling.SessionTracker;
 import dev.parley.signaling.SignalingSession;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -18,16 +19,18 @@ public final class SignalingSocket implements Session.Listener.AutoDemanding {
 
     private final Function<JettyTransport, SignalingSession> sessions;
     private final SessionTracker tracker;
+    private final Executor drainer;
     private SignalingSession session;
 
-    SignalingSocket(Function<JettyTransport, SignalingSession> sessions, SessionTracker tracker) {
+    SignalingSocket(Function<JettyTransport, SignalingSession> sessions, SessionTracker tracker, Executor drainer) {
         this.sessions = sessions;
         this.tracker = tracker;
+        this.drainer = drainer;
     }
 
     @Override
     public void onWebSocketOpen(Session jetty) {
-        session = sessions.apply(new JettyTransport(jetty));
+        session = sessions.apply(new JettyTransport(jetty, drainer));
         tracker.add(session);
     }
 

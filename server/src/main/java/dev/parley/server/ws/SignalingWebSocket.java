@@ -5,6 +5,7 @@ import dev.parley.signaling.SignalingConfig;
 import dev.parley.signaling.SignalingSession;
 import java.time.Duration;
 import dev.parley.signaling.Transport;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -18,7 +19,7 @@ public final class SignalingWebSocket {
 
     /** docs/protocol.md: frames over 64 KiB close the socket with 1009. */
     public static final int MAX_FRAME = 64 * 1024;
-    /** Outgoing frames queued per socket before it counts as too slow (a full room's burst is ~2 per member). */
+    /** Frames Jetty may hold per socket beyond our outbox; more means the client is not reading. */
     static final int MAX_OUTGOING_FRAMES = 1024;
 
     private SignalingWebSocket() {
@@ -26,7 +27,7 @@ public final class SignalingWebSocket {
 
     public static WebSocketUpgradeHandler create(Server server, ContextHandler context, OriginPolicy origins,
                                                  SignalingConfig config, SessionTracker tracker,
-                                                 Function<Transport, SignalingSession> sessions) {
+                                                 Function<Transport, SignalingSession> sessions, Executor drainer) {
         return WebSocketUpgradeHandler.from(server, context, container -> {
             container.setMaxTextMessageSize(MAX_FRAME);
             container.setMaxBinaryMessageSize(MAX_FRAME);
@@ -42,7 +43,7 @@ public final class SignalingWebSocket {
                             "Origin not allowed");
                     return null;
                 }
-                return new SignalingSocket(sessions::apply, tracker);
+                return new SignalingSocket(sessions::apply, tracker, drainer);
             });
         });
     }
