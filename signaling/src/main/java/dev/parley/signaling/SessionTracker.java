@@ -49,6 +49,21 @@ public final class SessionTracker {
         return closed;
     }
 
+    /**
+     * Closes the socket of one participant's live session with the given close code (docs/protocol.md); the
+     * participant enters the resume grace as if the socket had died. An operator's "drop this connection", and how
+     * browser tests lose a socket on the server side. Returns how many sockets were closed (0 or 1).
+     */
+    public int closeParticipant(String participantId, int code, String reason) {
+        int closed = 0;
+        for (SignalingSession session : sessions) {
+            if (session.closeIfParticipant(participantId, code, reason)) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     /** Tells every session the server is stopping. */
     public void shutdownAll(String message) {
         for (SignalingSession session : sessions) {

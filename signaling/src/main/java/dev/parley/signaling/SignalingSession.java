@@ -104,6 +104,18 @@ public final class SignalingSession implements Endpoint {
         return false;
     }
 
+    /**
+     * Closes the socket if this session currently holds the given participant. The participant then enters the
+     * resume grace, exactly as when the socket dies; returns whether the socket was closed.
+     */
+    public synchronized boolean closeIfParticipant(String participantId, int code, String reason) {
+        if (closed || membership == null || !membership.participantId().equals(participantId)) {
+            return false;
+        }
+        transport.close(code, reason);
+        return true;
+    }
+
     /** Tells the client the server is stopping and closes the socket with 1001. */
     public void shutdown(String message) {
         send(new ServerMessage.ServerShutdown(message));
