@@ -29,14 +29,18 @@ public final class LocalOnlyHttpHandler extends Handler.Wrapper {
         if (request.getConnectionMetaData().isSecure() || isLoopback(request.getConnectionMetaData().getRemoteSocketAddress())) {
             return super.handle(request, response, callback);
         }
-        String host = NetworkAddresses.urlHost(Request.getServerName(request));
-        String query = request.getHttpURI().getQuery();
-        String location = "https://" + host + (httpsPort == 443 ? "" : ":" + httpsPort)
-                + request.getHttpURI().getPath() + (query == null ? "" : "?" + query);
+        String location = httpsLocation(Request.getServerName(request), httpsPort, request.getHttpURI().getPath(),
+                request.getHttpURI().getQuery());
         response.setStatus(HttpStatus.PERMANENT_REDIRECT_308);
         response.getHeaders().put(HttpHeader.LOCATION, location);
         callback.succeeded();
         return true;
+    }
+
+    /** The HTTPS URL of the same resource. */
+    static String httpsLocation(String host, int httpsPort, String path, String query) {
+        return "https://" + NetworkAddresses.urlHost(host) + (httpsPort == 443 ? "" : ":" + httpsPort)
+                + path + (query == null ? "" : "?" + query);
     }
 
     static boolean isLoopback(SocketAddress address) {

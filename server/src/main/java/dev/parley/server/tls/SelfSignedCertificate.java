@@ -91,7 +91,8 @@ public final class SelfSignedCertificate {
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
         builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-        var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate());
+        String algorithm = "EC".equals(pair.getPrivate().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+        var signer = new JcaContentSignerBuilder(algorithm).build(pair.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
 
