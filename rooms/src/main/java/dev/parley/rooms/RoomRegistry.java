@@ -38,6 +38,12 @@ public final class RoomRegistry {
 
     /** Joins (creating if needed) the room {@code roomName} as a new participant. */
     public JoinGrant join(String roomName, String displayName, Endpoint endpoint) throws RoomException {
+        return join(roomName, displayName, null, endpoint);
+    }
+
+    /** Joins with an initial media state ({@code null} fields, or a null patch, mean "off-flags false"). */
+    public JoinGrant join(String roomName, String displayName, StatePatch initialState, Endpoint endpoint)
+            throws RoomException {
         RoomName name = RoomName.parse(roomName);
         String normalized = DisplayNames.normalize(displayName);
         while (true) {
@@ -52,6 +58,9 @@ public final class RoomRegistry {
                 }
                 String unique = DisplayNames.unique(normalized, room.names());
                 Participant participant = new Participant(Ids.random128(), unique, endpoint, Ids.random128());
+                if (initialState != null) {
+                    participant.state = participant.state.apply(initialState);
+                }
                 JoinGrant grant = new JoinGrant(new Membership(room, participant.id, endpoint), unique,
                         participant.resumeToken, false, room.viewsExcept(participant.id), room.chatHistory());
                 endpoint.deliver(new RoomEvent.Joined(grant));

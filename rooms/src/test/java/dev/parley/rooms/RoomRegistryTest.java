@@ -201,6 +201,17 @@ class RoomRegistryTest {
     }
 
     @Test
+    void initialStateGivenAtJoinIsWhatOthersSeeFirst() throws Exception {
+        RecordingEndpoint a = new RecordingEndpoint();
+        rooms.join("r", "Ada", a);
+        JoinGrant gb = rooms.join("r", "Bob", new StatePatch(true, true, null, null), new RecordingEndpoint());
+        assertThat(a.of(RoomEvent.ParticipantJoined.class)).singleElement()
+                .satisfies(e -> assertThat(e.participant().state()).isEqualTo(new ParticipantState(true, true, false, false)));
+        assertThat(rooms.roster("r")).filteredOn(p -> p.id().equals(gb.membership().participantId()))
+                .singleElement().satisfies(p -> assertThat(p.state().audioMuted()).isTrue());
+    }
+
+    @Test
     void concurrentJoinsAndLeavesNeverLoseOrDuplicateParticipants() throws Exception {
         RoomRegistry big = new RoomRegistry(new RoomsConfig(1000, 0, 10, Duration.ZERO), clock);
         int threads = 8;

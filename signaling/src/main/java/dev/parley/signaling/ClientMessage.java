@@ -1,6 +1,7 @@
 package dev.parley.signaling;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.rooms.StatePatch;
 
 /** Messages a client sends (docs/protocol.md, "Client → server"). Each carries the client's optional {@code ref}. */
 public sealed interface ClientMessage {
@@ -10,7 +11,8 @@ public sealed interface ClientMessage {
     /** The wire {@code type}. */
     String type();
 
-    record Join(String room, String name, int version, String ref) implements ClientMessage {
+    /** {@code state} is the optional initial media state (null: all off-flags false). */
+    record Join(String room, String name, int version, StatePatch state, String ref) implements ClientMessage {
         public String type() {
             return "join";
         }

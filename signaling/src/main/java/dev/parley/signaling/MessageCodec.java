@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.rooms.ChatMessage;
 import dev.parley.rooms.ParticipantState;
 import dev.parley.rooms.ParticipantView;
+import dev.parley.rooms.StatePatch;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,7 +61,7 @@ public final class MessageCodec {
         String type = f.requiredString("type", Integer.MAX_VALUE);
         return switch (type) {
             case "join" -> new ClientMessage.Join(f.requiredString("room", 256), f.requiredString("name", 256),
-                    f.requiredInt("version"), ref);
+                    f.requiredInt("version"), f.optionalState("state"), ref);
             case "resume" -> new ClientMessage.Resume(f.requiredString("token", ID_MAX), ref);
             case "leave" -> new ClientMessage.Leave(ref);
             case "signal" -> new ClientMessage.Signal(f.requiredString("to", ID_MAX), f.requiredObject("payload"), ref);
@@ -200,6 +201,20 @@ public final class MessageCodec {
                 throw bad("'" + name + "' must be true or false");
             }
             return value.booleanValue();
+        }
+
+        StatePatch optionalState(String name) throws ProtocolException {
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!(value instanceof ObjectNode object)) {
+                throw bad("'" + name + "' must be a JSON object");
+            }
+            Fields state = new Fields(object);
+            state.ref = ref;
+            return new StatePatch(state.optionalBoolean("audioMuted"), state.optionalBoolean("videoMuted"),
+                    state.optionalBoolean("screenSharing"), state.optionalBoolean("handRaised"));
         }
 
         ObjectNode requiredObject(String name) throws ProtocolException {

@@ -157,7 +157,7 @@ public final class SignalingSession implements Endpoint {
             throw new ProtocolException(ErrorCode.UNSUPPORTED_VERSION,
                     "This server speaks protocol version " + MessageCodec.VERSION, join.ref());
         }
-        membership = roomCall(join, () -> rooms.join(join.room(), join.name(), this)).membership();
+        membership = roomCall(join, () -> rooms.join(join.room(), join.name(), join.state(), this)).membership();
     }
 
     private void onResume(ClientMessage.Resume resume) throws ProtocolException {

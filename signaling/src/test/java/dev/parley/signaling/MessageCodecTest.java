@@ -33,9 +33,11 @@ class MessageCodecTest {
         ObjectNode sdp = (ObjectNode) JSON.readTree("{\"sdp\":{\"type\":\"offer\",\"sdp\":\"v=0\\r\\n\"}}");
         return Stream.of(
                 Arguments.of("{\"type\":\"join\",\"room\":\"daily-standup\",\"name\":\"Ada\",\"version\":1}",
-                        new ClientMessage.Join("daily-standup", "Ada", 1, null)),
+                        new ClientMessage.Join("daily-standup", "Ada", 1, null, null)),
                 Arguments.of("{\"type\":\"join\",\"room\":\"R\",\"name\":\" Ada \",\"version\":7}",
-                        new ClientMessage.Join("R", " Ada ", 7, null)),
+                        new ClientMessage.Join("R", " Ada ", 7, null, null)),
+                Arguments.of("{\"type\":\"join\",\"room\":\"r\",\"name\":\"Ada\",\"version\":1,\"state\":{\"audioMuted\":true}}",
+                        new ClientMessage.Join("r", "Ada", 1, new dev.parley.rooms.StatePatch(true, null, null, null), null)),
                 Arguments.of("{\"type\":\"resume\",\"token\":\"tok-123\"}", new ClientMessage.Resume("tok-123", null)),
                 Arguments.of("{\"type\":\"leave\"}", new ClientMessage.Leave(null)),
                 Arguments.of("{\"type\":\"signal\",\"to\":\"peer\",\"payload\":{\"sdp\":{\"type\":\"offer\",\"sdp\":\"v=0\\r\\n\"}}}",
