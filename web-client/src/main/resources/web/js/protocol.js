@@ -122,6 +122,8 @@ export class SignalingClient extends Emitter {
     this.room = null;
     /** @type {string | null} */
     this.name = null;
+    /** @type {{audioMuted?: boolean, videoMuted?: boolean} | undefined} */
+    this.initialState = undefined;
     /** @type {string | null} */
     this.resumeToken = null;
     this.refCounter = 0;
@@ -140,14 +142,16 @@ export class SignalingClient extends Emitter {
    * Connects if needed and joins a room.
    * @param {string} room
    * @param {string} name
+   * @param {{audioMuted?: boolean, videoMuted?: boolean}} [initialState] what others see from the start
    * @returns {Promise<JoinedMessage>} rejects with a SignalingError (`unreachable`, `room-full`, …)
    */
-  async join(room, name) {
+  async join(room, name, initialState) {
     if (this.state === 'joined' || this.state === 'reconnecting') {
       throw new SignalingError('already-joined', 'Already in a room');
     }
     this.room = room;
     this.name = name;
+    this.initialState = initialState;
     if (this.state !== 'open') {
       try {
         await this.connect();
@@ -156,7 +160,7 @@ export class SignalingClient extends Emitter {
         throw err;
       }
     }
-    return this.request('join', { type: 'join', room, name, version: PROTOCOL_VERSION });
+    return this.request('join', { type: 'join', room, name, version: PROTOCOL_VERSION, state: initialState });
   }
 
   /** Leaves the room; the socket stays open for a later `join`. */
@@ -320,7 +324,7 @@ export class SignalingClient extends Emitter {
       this.emit('resume-failed');
       try {
         const joined = await this.request('join', {
-          type: 'join', room: this.room, name: this.name, version: PROTOCOL_VERSION,
+          type: 'join', room: this.room, name: this.name, version: PROTOCOL_VERSION, state: this.initialState,
         });
         this.emit('rejoined', joined);
       } catch (joinErr) {

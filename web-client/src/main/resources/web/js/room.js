@@ -77,7 +77,7 @@ function main() {
     lastChoice = choice;
     let joined;
     try {
-      joined = await client.join(room, choice.name);
+      joined = await client.join(room, choice.name, { audioMuted: choice.startMuted, videoMuted: choice.cameraOff });
     } catch (err) {
       throw new Error(joinErrorText(err));
     }
