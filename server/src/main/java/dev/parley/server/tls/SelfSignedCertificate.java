@@ -57,11 +57,15 @@ public final class SelfSignedCertificate {
         Path certFile = dir.resolve("self-signed-cert.pem");
         Path keyFile = dir.resolve("self-signed-key.pem");
         if (Files.exists(certFile) && Files.exists(keyFile)) {
-            TlsCredentials stored = PemFiles.load(certFile, keyFile, true);
-            if (stillGood(stored.leaf(), names, clock.instant())) {
-                return stored;
+            try {
+                TlsCredentials stored = PemFiles.load(certFile, keyFile, true);
+                if (stillGood(stored.leaf(), names, clock.instant())) {
+                    return stored;
+                }
+                log.info("Stored self-signed certificate is expiring or lacks a current address; generating a new one");
+            } catch (IOException | RuntimeException e) {
+                log.warn("Stored self-signed certificate is unreadable ({}); generating a new one", e.getMessage());
             }
-            log.info("Stored self-signed certificate is expiring or lacks a current address; generating a new one");
         }
         Files.createDirectories(dir);
         try {

@@ -62,6 +62,15 @@ class SelfSignedCertificateTest {
     }
 
     @Test
+    void unreadableStoredCertificateIsReplaced() throws Exception {
+        String first = SelfSignedCertificate.loadOrCreate(dir, names, now).sha256Fingerprint();
+        Files.writeString(dir.resolve("tls/self-signed-key.pem"), "-----BEGIN PRIVATE KEY-----\ngarbage\n-----END PRIVATE KEY-----\n");
+        TlsCredentials replaced = SelfSignedCertificate.loadOrCreate(dir, names, now);
+        assertThat(replaced.sha256Fingerprint()).isNotEqualTo(first);
+        assertThat(SelfSignedCertificate.loadOrCreate(dir, names, now).sha256Fingerprint()).isEqualTo(replaced.sha256Fingerprint());
+    }
+
+    @Test
     void userPemCertificateAndPkcs1RsaKeyAreLoaded() throws Exception {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
