@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.rooms.RoomsConfig;
+import dev.parley.server.turn.TurnSettings;
 import dev.parley.signaling.SignalingConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,6 +75,55 @@ public final class ParleyCommand implements Callable<Integer> {
             + "(stun:/turn:, comma-separated).", paramLabel = "<url>")
     List<String> iceServers;
 
+    @Option(names = "--turn", negatable = true, description = "Run the embedded STUN/TURN server "
+            + "(default: ${DEFAULT-VALUE}; --no-turn to disable).")
+    boolean turn;
+
+    @Option(names = "--turn-port", description = "STUN/TURN port, UDP and TCP (default: ${DEFAULT-VALUE}).")
+    int turnPort;
+
+    @Option(names = "--turn-tls-port", description = "TURN over TLS (turns:) port with the server's certificate; "
+            + "empty: off.", paramLabel = "<port>")
+    String turnTlsPort;
+
+    @Option(names = "--turn-relay-ports", description = "Relay port range (default: ${DEFAULT-VALUE}).",
+            paramLabel = "<min-max>")
+    String turnRelayPorts;
+
+    @Option(names = "--turn-realm", description = "TURN realm (default: ${DEFAULT-VALUE}).")
+    String turnRealm;
+
+    @Option(names = "--turn-credential-ttl", description = "Seconds the TURN credentials given to a participant "
+            + "stay valid (default: ${DEFAULT-VALUE}).", paramLabel = "<s>")
+    int turnCredentialTtl;
+
+    @Option(names = "--turn-max-allocations", description = "TURN allocations in all (default: ${DEFAULT-VALUE}).")
+    int turnMaxAllocations;
+
+    @Option(names = "--turn-max-allocations-per-user", description = "TURN allocations per participant "
+            + "(default: ${DEFAULT-VALUE}).")
+    int turnMaxAllocationsPerUser;
+
+    @Option(names = "--turn-bandwidth", description = "Bytes/s per allocation and direction; 0: no cap "
+            + "(default: ${DEFAULT-VALUE}).", paramLabel = "<bytes/s>")
+    long turnBandwidth;
+
+    @Option(names = "--turn-allow-private-peers", description = "Relay to loopback and private addresses. "
+            + "UNSAFE on the internet; for tests and closed networks (default: ${DEFAULT-VALUE}).", arity = "1")
+    boolean turnAllowPrivatePeers;
+
+    @Option(names = "--public-ip", description = "Address advertised for TURN relays when behind NAT.",
+            paramLabel = "<ip>")
+    String publicIp;
+
+    @Option(names = "--turn-external-urls", split = ",", description = "URLs of an external TURN server "
+            + "(e.g. coturn) to hand out too, comma-separated.", paramLabel = "<url>")
+    List<String> turnExternalUrls;
+
+    @Option(names = "--turn-external-secret", description = "REST-API shared secret of that external server.",
+            paramLabel = "<secret>")
+    String turnExternalSecret;
+
     private final PrintStream out;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -90,7 +140,29 @@ public final class ParleyCommand implements Callable<Integer> {
                 blankToNull(tlsCert) == null ? null : Path.of(tlsCert), blankToNull(tlsKey) == null ? null : Path.of(tlsKey),
                 blankToNull(publicHost), nonBlank(allowedOrigins), nonBlank(iceServers),
                 new RoomsConfig(roomCapacity, chatHistory, 4096, Duration.ofSeconds(resumeGrace)),
-                new SignalingConfig(rateLimit, rateBurst, rateBurst, Duration.ofSeconds(livenessTimeout)));
+                new SignalingConfig(rateLimit, rateBurst, rateBurst, Duration.ofSeconds(livenessTimeout)),
+                turnSettings());
+    }
+
+    private TurnSettings turnSettings() {
+        String[] range = turnRelayPorts.split("-");
+        int min;
+        int max;
+        int tls;
+        try {
+            min = Integer.parseInt(range[0].trim());
+            max = Integer.parseInt(range[range.length - 1].trim());
+            tls = blankToNull(turnTlsPort) == null ? -1 : Integer.parseInt(turnTlsPort.trim());
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--turn-relay-ports is <min>-<max> and --turn-tls-port a port number");
+        }
+        if (range.length != 2 || min < 1024 || max > 65535 || min > max) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--turn-relay-ports must be within 1024-65535");
+        }
+        return new TurnSettings(turn, turnPort, tls, min, max, turnRealm, Duration.ofSeconds(turnCredentialTtl),
+                turnMaxAllocations, turnMaxAllocationsPerUser, turnBandwidth, turnAllowPrivatePeers,
+                blankToNull(publicIp), nonBlank(turnExternalUrls), blankToNull(turnExternalSecret));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.parley.server;
 import dev.parley.signaling.ErrorCode;
 import dev.parley.signaling.SignalingObserver;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -40,6 +41,12 @@ public final class ParleyMetrics implements SignalingObserver, AutoCloseable {
     /** Registers a gauge read at scrape time. */
     public void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    /** Registers a monotonic counter read at scrape time, with optional tag key/value pairs. */
+    public void counter(String name, String description, Supplier<Number> value, String... tags) {
+        FunctionCounter.builder(name, value, v -> v.get().doubleValue()).description(description).tags(tags)
+                .register(registry);
     }
 
     @Override

@@ -12,8 +12,11 @@ import dev.parley.server.tls.SelfSignedCertificate;
 import dev.parley.server.tls.TlsCredentials;
 import dev.parley.server.ws.OriginPolicy;
 import dev.parley.server.ws.SignalingWebSocket;
-import dev.parley.signaling.IceServer;
-import dev.parley.signaling.IceServerProvider;
+import dev.parley.server.turn.EmbeddedTurn;
+import dev.parley.server.turn.IceServers;
+import dev.parley.server.turn.TurnSecret;
+import dev.parley.server.turn.TurnSettings;
+import dev.parley.turn.TurnService;
 import dev.parley.signaling.MessageCodec;
 import dev.parley.signaling.SessionTracker;
 import dev.parley.signaling.SignalingSession;
@@ -21,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,6 +71,8 @@ public final class ParleyServer implements AutoCloseable {
     private final ServerConnector http;
     private final ServerConnector https;
     private final ScheduledExecutorService housekeeping;
+    /** The embedded STUN/TURN server, or null when disabled. */
+    private final TurnService turn;
     /** Runs the short tasks that hand queued frames to Jetty (see JettyTransport). */
     private final ExecutorService outboxDrainer = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("parley-outbox-", 0).factory());
@@ -112,15 +116,18 @@ public final class ParleyServer implements AutoCloseable {
 
         String version = version();
         MessageCodec codec = new MessageCodec();
-        List<IceServer> ice = config.iceServerUrls().isEmpty() ? List.of()
-                : List.of(new IceServer(config.iceServerUrls(), null, null));
-        IceServerProvider iceServers = IceServerProvider.fixed(ice);
+        TurnSettings turnSettings = config.turn();
+        String turnSecret = turnSettings.enabled() ? TurnSecret.loadOrCreate(config.dataDir()) : null;
+        this.turn = turnSettings.enabled() ? EmbeddedTurn.start(config, turnSecret, tls, metrics) : null;
+        IceServers iceServers = new IceServers(turnSettings, turnSecret,
+                turn == null ? -1 : EmbeddedTurn.port(turn), turn == null ? -1 : EmbeddedTurn.tlsPort(turn),
+                config.publicHost(), config.iceServerUrls(), clock);
 
         ContextHandler context = new ContextHandler("/");
         var upgrade = SignalingWebSocket.create(jetty, context, new OriginPolicy(config.allowedOrigins()),
                 config.signaling(), sessions,
-                transport -> new SignalingSession(rooms, transport, codec, config.signaling(), iceServers, metrics,
-                        clock, System::nanoTime), outboxDrainer);
+                (transport, host) -> new SignalingSession(rooms, transport, codec, config.signaling(),
+                        iceServers.forConnection(host), metrics, clock, System::nanoTime), outboxDrainer);
         upgrade.setHandler(new Router(new PageHandler(new StaticAssets(ParleyServer.class.getClassLoader(), "web")),
                 new HealthHandler(rooms, sessions, clock, version), new MetricsHandler(metrics)));
         context.setHandler(upgrade);
@@ -176,6 +183,11 @@ public final class ParleyServer implements AutoCloseable {
         return config;
     }
 
+    /** The embedded STUN/TURN server, if enabled. */
+    public java.util.Optional<TurnService> turn() {
+        return java.util.Optional.ofNullable(turn);
+    }
+
     /** Tells every participant the server is going away, waits briefly for sockets to close, then stops. */
     @Override
     public void close() {
@@ -189,6 +201,9 @@ public final class ParleyServer implements AutoCloseable {
         } catch (Exception e) {
             log.warn("Error while stopping", e);
         } finally {
+            if (turn != null) {
+                turn.stop();
+            }
             outboxDrainer.shutdownNow();
             metrics.close();
         }

@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.rooms.RoomsConfig;
+import dev.parley.server.turn.TurnSettings;
 import dev.parley.signaling.SignalingConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,10 +19,11 @@ import java.util.List;
  * @param publicHost     host name people use, or null to detect
  * @param allowedOrigins extra origins allowed to open the WebSocket
  * @param iceServerUrls  static ICE server URLs handed to clients
+ * @param turn           the embedded STUN/TURN server and external TURN options
  */
 public record ServerConfig(int httpPort, int httpsPort, String bind, Path dataDir, Path tlsCert, Path tlsKey,
                            String publicHost, List<String> allowedOrigins, List<String> iceServerUrls,
-                           RoomsConfig rooms, SignalingConfig signaling) {
+                           RoomsConfig rooms, SignalingConfig signaling, TurnSettings turn) {
 
     public ServerConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -34,16 +36,21 @@ public record ServerConfig(int httpPort, int httpsPort, String bind, Path dataDi
     /** A configuration for tests: free ports on loopback, defaults otherwise. */
     public static ServerConfig forTests(Path dataDir) {
         return new ServerConfig(0, 0, "127.0.0.1", dataDir, null, null, null, List.of(), List.of(),
-                RoomsConfig.DEFAULTS, SignalingConfig.DEFAULTS);
+                RoomsConfig.DEFAULTS, SignalingConfig.DEFAULTS, TurnSettings.disabled());
     }
 
     public ServerConfig withRooms(RoomsConfig rooms) {
         return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
-                iceServerUrls, rooms, signaling);
+                iceServerUrls, rooms, signaling, turn);
     }
 
     public ServerConfig withSignaling(SignalingConfig signaling) {
         return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
-                iceServerUrls, rooms, signaling);
+                iceServerUrls, rooms, signaling, turn);
+    }
+
+    public ServerConfig withTurn(TurnSettings turn) {
+        return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
+                iceServerUrls, rooms, signaling, turn);
     }
 }

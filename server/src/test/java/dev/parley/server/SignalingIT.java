@@ -222,10 +222,13 @@ class SignalingIT {
     void floodGetsRateLimitedThenClosedWith1008() {
         TestClient ada = join("r", "Ada");
         TestClient bob = join("r", "Bob");
-        int sent = 0;
-        while (!bob.isClosed() && sent < 5_000) {
-            bob.socket.sendText("{\"type\":\"state\",\"audioMuted\":true}", true);
-            sent++;
+        // One frame at a time, each sent before the next, and none once the server's close has arrived.
+        for (int sent = 0; sent < 5_000 && !bob.isClosed(); sent++) {
+            try {
+                bob.socket.sendText("{\"type\":\"state\",\"audioMuted\":true}", true).join();
+            } catch (java.util.concurrent.CompletionException closedMeanwhile) {
+                break;
+            }
         }
         assertThat(bob.next("error").get("code").asText()).isEqualTo("rate-limited");
         assertThat(bob.awaitClose()).isEqualTo(1008);

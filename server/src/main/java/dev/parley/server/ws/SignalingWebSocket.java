@@ -6,7 +6,8 @@ import dev.parley.signaling.SignalingSession;
 import java.time.Duration;
 import dev.parley.signaling.Transport;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import dev.parley.server.turn.IceServers;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Response;
@@ -27,7 +28,8 @@ public final class SignalingWebSocket {
 
     public static WebSocketUpgradeHandler create(Server server, ContextHandler context, OriginPolicy origins,
                                                  SignalingConfig config, SessionTracker tracker,
-                                                 Function<Transport, SignalingSession> sessions, Executor drainer) {
+                                                 BiFunction<Transport, String, SignalingSession> sessions,
+                                                 Executor drainer) {
         return WebSocketUpgradeHandler.from(server, context, container -> {
             container.setMaxTextMessageSize(MAX_FRAME);
             container.setMaxBinaryMessageSize(MAX_FRAME);
@@ -43,7 +45,8 @@ public final class SignalingWebSocket {
                             "Origin not allowed");
                     return null;
                 }
-                return new SignalingSocket(sessions::apply, tracker, drainer);
+                String pageHost = IceServers.hostOf(host);
+                return new SignalingSocket(transport -> sessions.apply(transport, pageHost), tracker, drainer);
             });
         });
     }
