@@ -49,6 +49,13 @@ public sealed interface ClientMessage {
         }
     }
 
+    /** Asks for ICE servers without joining (the connection test page). */
+    record GetIceServers(String ref) implements ClientMessage {
+        public String type() {
+            return "get-ice-servers";
+        }
+    }
+
     record Ping(String ref) implements ClientMessage {
         public String type() {
             return "ping";

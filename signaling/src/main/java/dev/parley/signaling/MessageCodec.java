@@ -69,6 +69,7 @@ public final class MessageCodec {
                     f.optionalBoolean("screenSharing"), f.optionalBoolean("handRaised"), ref);
             case "chat" -> new ClientMessage.Chat(f.requiredString("text", 1 << 16), ref);
             case "ping" -> new ClientMessage.Ping(ref);
+            case "get-ice-servers" -> new ClientMessage.GetIceServers(ref);
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE,
                     "Unknown message type '" + printable(type) + "'", ref);
         };
@@ -100,6 +101,12 @@ public final class MessageCodec {
             }
             case ServerMessage.Chat c -> node.set("message", chatMessage(c.message()));
             case ServerMessage.Pong p -> node.put("ts", p.ts());
+            case ServerMessage.IceServers i -> {
+                node.set("iceServers", iceServers(i.iceServers()));
+                if (i.ref() != null) {
+                    node.put("ref", i.ref());
+                }
+            }
             case ServerMessage.ServerShutdown s -> node.put("message", s.message());
             case ServerMessage.Error e -> {
                 node.put("code", e.code().wire()).put("message", e.message());

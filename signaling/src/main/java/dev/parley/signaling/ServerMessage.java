@@ -50,6 +50,12 @@ public sealed interface ServerMessage {
         }
     }
 
+    record IceServers(List<IceServer> iceServers, String ref) implements ServerMessage {
+        public String type() {
+            return "ice-servers";
+        }
+    }
+
     record Pong(long ts) implements ServerMessage {
         public String type() {
             return "pong";

@@ -1,6 +1,7 @@
 package dev.parley.signaling;
 
 import dev.parley.rooms.Endpoint;
+import dev.parley.rooms.Ids;
 import dev.parley.rooms.JoinGrant;
 import dev.parley.rooms.Membership;
 import dev.parley.rooms.RoomEvent;
@@ -148,6 +149,9 @@ public final class SignalingSession implements Endpoint {
             case ClientMessage.State state -> onState(state);
             case ClientMessage.Chat chat -> onChat(chat);
             case ClientMessage.Ping ping -> send(new ServerMessage.Pong(clock.millis()));
+            case ClientMessage.GetIceServers get -> send(new ServerMessage.IceServers(
+                    iceServers.forParticipant(membership != null ? membership.participantId() : "probe-" + Ids.random64()),
+                    get.ref()));
         }
     }
 

@@ -48,6 +48,7 @@ class MessageCodecTest {
                 Arguments.of("{\"type\":\"state\",\"audioMuted\":null}", new ClientMessage.State(null, null, null, null, null)),
                 Arguments.of("{\"type\":\"chat\",\"text\":\"hello <b>world</b>\"}", new ClientMessage.Chat("hello <b>world</b>", null)),
                 Arguments.of("{\"type\":\"ping\"}", new ClientMessage.Ping(null)),
+                Arguments.of("{\"type\":\"get-ice-servers\",\"ref\":\"t1\"}", new ClientMessage.GetIceServers("t1")),
                 // unknown fields are ignored so later versions can add fields
                 Arguments.of("{\"type\":\"ping\",\"future\":{\"x\":[1,2]},\"n\":3}", new ClientMessage.Ping(null)),
                 Arguments.of("  {\"ref\":null,\"type\":\"leave\"}\n", new ClientMessage.Leave(null)));

@@ -768,4 +768,14 @@ class SignalingSessionTest {
 
         assertThat(observedErrors).containsExactly("bad-json", "not-joined");
     }
+
+    @Test
+    void iceServersCanBeAskedForBeforeJoining() throws Exception {
+        Client probe = new Client().send("{\"type\":\"get-ice-servers\",\"ref\":\"probe\"}");
+        JsonNode reply = probe.transport.last();
+        assertThat(reply.get("type").asText()).isEqualTo("ice-servers");
+        assertThat(reply.get("ref").asText()).isEqualTo("probe");
+        assertThat(reply.at("/iceServers/1/username").asText()).startsWith("user-probe-");
+        assertThat(rooms.roomCount()).isZero();
+    }
 }
