@@ -12,7 +12,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The pages and files of the web client: {@code /} the landing page, {@code /r/<room>} the room page (for a valid
- * room name), any other existing file of the web client at its path, and a friendly 404 page for everything else.
+ * room name), {@code /test} the connection test, any other existing file of the web client at its path, and a friendly 404 page for everything else.
  * Thread-safe.
  */
 public final class PageHandler extends Handler.Abstract.NonBlocking {
@@ -26,6 +26,7 @@ public final class PageHandler extends Handler.Abstract.NonBlocking {
         assets.require("index.html");
         assets.require("room.html");
         assets.require("404.html");
+        assets.require("test.html");
     }
 
     @Override
@@ -42,6 +43,8 @@ public final class PageHandler extends Handler.Abstract.NonBlocking {
         boolean page = true;
         if (path.equals("/")) {
             asset = assets.find("index.html");
+        } else if (path.equals("/test")) {
+            asset = assets.find("test.html");
         } else if (path.startsWith(ROOM_PREFIX)) {
             asset = RoomName.isValid(path.substring(ROOM_PREFIX.length())) ? assets.find("room.html") : Optional.empty();
         } else {
