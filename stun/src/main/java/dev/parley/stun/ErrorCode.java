@@ -24,6 +24,8 @@ public record ErrorCode(int code, String reason) implements StunAttribute {
     public static final int UNSUPPORTED_TRANSPORT_PROTOCOL = 442;
     public static final int PEER_ADDRESS_FAMILY_MISMATCH = 443;
     public static final int ALLOCATION_QUOTA_REACHED = 486;
+    /** RFC 8445 §7.3.1.1: both agents claim the same ICE role. */
+    public static final int ROLE_CONFLICT = 487;
     public static final int SERVER_ERROR = 500;
     public static final int INSUFFICIENT_CAPACITY = 508;
 
@@ -33,7 +35,7 @@ public record ErrorCode(int code, String reason) implements StunAttribute {
         }
     }
 
-    /** The code with the reason phrase RFC 8489 §14.8 and RFC 8656 §18 suggest. */
+    /** The code with the reason phrase RFC 8489 §14.8 and RFC 8656 §18 suggest (and RFC 8445 §16.2 for 487). */
     public static ErrorCode of(int code) {
         return new ErrorCode(code, switch (code) {
             case TRY_ALTERNATE -> "Try Alternate";
@@ -48,6 +50,7 @@ public record ErrorCode(int code, String reason) implements StunAttribute {
             case UNSUPPORTED_TRANSPORT_PROTOCOL -> "Unsupported Transport Protocol";
             case PEER_ADDRESS_FAMILY_MISMATCH -> "Peer Address Family Mismatch";
             case ALLOCATION_QUOTA_REACHED -> "Allocation Quota Reached";
+            case ROLE_CONFLICT -> "Role Conflict";
             case SERVER_ERROR -> "Server Error";
             case INSUFFICIENT_CAPACITY -> "Insufficient Capacity";
             default -> "Error";

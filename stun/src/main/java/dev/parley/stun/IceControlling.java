@@ -1,0 +1,32 @@
+package dev.parley.stun;
+
+import java.util.Optional;
+
+/**
+ * ICE-CONTROLLING (RFC 8445 §7.1.3, §16.1): the sender believes it is the controlling agent; the
+ * value is its 64-bit tie-breaker, compared as an unsigned number when roles conflict (§7.3.1.1).
+ */
+public record IceControlling(long tieBreaker) implements StunAttribute {
+
+    /** Comprehension-optional (RFC 8445 §16.1), so an agent that does not know ICE ignores it. */
+    public static final int TYPE = 0x802A;
+
+    public static IceControlling decode(byte[] value) throws StunParseException {
+        return new IceControlling(TieBreaker.decode(value, "ICE-CONTROLLING"));
+    }
+
+    public static Optional<IceControlling> from(StunMessage message) throws StunParseException {
+        Optional<RawAttribute> raw = message.attribute(TYPE);
+        return raw.isEmpty() ? Optional.empty() : Optional.of(decode(raw.get().value()));
+    }
+
+    @Override
+    public int type() {
+        return TYPE;
+    }
+
+    @Override
+    public byte[] value(TransactionId transactionId) {
+        return TieBreaker.encode(tieBreaker);
+    }
+}
