@@ -1,0 +1,235 @@
+package dev.parley.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One person in a meeting: a browser context with one page, driven through the UI the way a person uses it
+ * (labels, roles, accessible names; docs/web-client.md, "Accessibility and test hooks"). The only page internals
+ * read are the documented ones: tile attributes and {@code window.parley.peerConnections()} for media statistics.
+ */
+final class Person implements AutoCloseable {
+
+    /** Generous for waits that are not what a test asserts (page loads, the call setting up). */
+    static final double SETUP_TIMEOUT_MS = 15_000;
+
+    final String name;
+    final BrowserContext context;
+    final Page page;
+
+    private Person(String name, BrowserContext context) {
+        this.name = name;
+        this.context = context;
+        this.page = context.newPage();
+        this.page.setDefaultTimeout(SETUP_TIMEOUT_MS);
+    }
+
+    /** Opens the lobby of {@code roomUrl} in a new context of {@code browser}. */
+    static Person openLobby(Browser browser, String roomUrl, String name) {
+        return openLobby(browser, roomUrl, name, new Browser.NewContextOptions());
+    }
+
+    static Person openLobby(Browser browser, String roomUrl, String name, Browser.NewContextOptions options) {
+        Person person = new Person(name, browser.newContext(options));
+        person.page.navigate(roomUrl);
+        person.page.getByLabel("Your name").waitFor();
+        return person;
+    }
+
+    /** Opens the lobby, types the name, clicks "Join" and waits until the call view is there. */
+    static Person join(Browser browser, String roomUrl, String name) {
+        Person person = openLobby(browser, roomUrl, name);
+        person.joinFromLobby();
+        return person;
+    }
+
+    void joinFromLobby() {
+        page.getByLabel("Your name").fill(name);
+        button("Join").click();
+        button("Leave").waitFor();
+    }
+
+    Locator button(String accessibleName) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(accessibleName).setExact(true));
+    }
+
+    /** The camera tile(s) named {@code participant}: a group whose accessible name is the participant's name. */
+    Locator tile(String participant) {
+        return page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Participants' videos"))
+                .getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName(participant).setExact(true));
+    }
+
+    /** The screen-share tile(s) of {@code participant}. */
+    Locator screenTile(String participant) {
+        return page.getByRole(AriaRole.GROUP,
+                new Page.GetByRoleOptions().setName("Screen shared by " + participant).setExact(true));
+    }
+
+    /** Every remote participant tile (documented attributes: data-participant-id, data-self on the own tile). */
+    Locator remoteTiles() {
+        return page.locator(".tile[data-participant-id]:not([data-self])");
+    }
+
+    /** Waits until this person sees exactly {@code others} as remote tiles, each once. */
+    void expectRemoteTiles(List<String> others, double timeoutMs) {
+        assertThat(remoteTiles()).hasCount(others.size(), new LocatorAssertions.HasCountOptions().setTimeout(timeoutMs));
+        for (String other : others) {
+            assertThat(tile(other)).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(timeoutMs));
+        }
+    }
+
+    /** The participant id of {@code participant} as this person's page knows it (the tile's data-participant-id). */
+    String participantIdOf(String participant) {
+        return tile(participant).getAttribute("data-participant-id");
+    }
+
+    /** Inbound media counters of every peer connection of the current call, from {@code getStats()}. */
+    List<InboundMedia> inboundMedia() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) page.evaluate("""
+                async () => {
+                  const rows = [];
+                  for (const pc of window.parley.peerConnections()) {
+                    const row = { framesDecoded: 0, audioPackets: 0, state: pc.connectionState };
+                    (await pc.getStats()).forEach((r) => {
+                      if (r.type !== 'inbound-rtp') return;
+                      if (r.kind === 'video') row.framesDecoded += r.framesDecoded ?? 0;
+                      if (r.kind === 'audio') row.audioPackets += r.packetsReceived ?? 0;
+                    });
+                    rows.push(row);
+                  }
+                  return rows;
+                }""");
+        return rows.stream()
+                .map(r -> new InboundMedia(((Number) r.get("framesDecoded")).longValue(),
+                        ((Number) r.get("audioPackets")).longValue(), (String) r.get("state")))
+                .toList();
+    }
+
+    /**
+     * Proves media really arrives from each of {@code others}: every peer connection's inbound video
+     * {@code framesDecoded} grows between two reads and its audio {@code packetsReceived} is positive, and each named
+     * tile's {@code <video>} shows a frame.
+     */
+    void expectMediaFrom(List<String> others) {
+        long deadline = System.nanoTime() + (long) (SETUP_TIMEOUT_MS * 1e6);
+        List<InboundMedia> first = inboundMedia();
+        while (!(first.size() == others.size()
+                && first.stream().allMatch(m -> m.framesDecoded() > 0 && m.audioPackets() > 0))) {
+            failAfter(deadline, "media from " + others + " at " + name + ": " + first);
+            page.waitForTimeout(100);
+            first = inboundMedia();
+        }
+        List<InboundMedia> now = inboundMedia();
+        while (!grew(first, now)) {
+            failAfter(deadline, "video frames decoded growing at " + name + ": " + first + " then " + now);
+            page.waitForTimeout(100);
+            now = inboundMedia();
+        }
+        for (String other : others) {
+            expectVideoShown(tile(other), deadline);
+        }
+    }
+
+    /** Waits until the tile's {@code <video>} has a decoded frame with a size. */
+    void expectVideoShown(Locator tile, long deadlineNanos) {
+        VideoProgress progress = videoProgress(tile);
+        while (progress.width() == 0) {
+            failAfter(deadlineNanos, "video shown in " + tile + " at " + name + ": " + progress);
+            page.waitForTimeout(100);
+            progress = videoProgress(tile);
+        }
+    }
+
+    /**
+     * Waits until the tile's {@code <video>} has a size and the inbound video of its track (matched by
+     * {@code trackIdentifier} in {@code getStats()}) decodes new frames.
+     */
+    void expectVideoPlaying(Locator tile, long deadlineNanos) {
+        long before = tileFramesDecoded(tile);
+        VideoProgress progress = videoProgress(tile);
+        long after = before;
+        while (!(progress.width() > 0 && before >= 0 && after > before)) {
+            failAfter(deadlineNanos, "video decoding in " + tile + " at " + name + ": " + progress + ", frames decoded "
+                    + before + " then " + after);
+            page.waitForTimeout(100);
+            if (before < 0) {
+                before = tileFramesDecoded(tile);
+            }
+            after = tileFramesDecoded(tile);
+            progress = videoProgress(tile);
+        }
+    }
+
+    /** {@code framesDecoded} of the inbound video shown in {@code tile}, or -1 while there is none. */
+    long tileFramesDecoded(Locator tile) {
+        String trackId = (String) tile.locator("video").evaluate(
+                "(v) => v.srcObject?.getVideoTracks()[0]?.id ?? null");
+        if (trackId == null) {
+            return -1;
+        }
+        Number frames = (Number) page.evaluate("""
+                async (trackId) => {
+                  for (const pc of window.parley.peerConnections()) {
+                    let found = null;
+                    (await pc.getStats()).forEach((r) => {
+                      if (r.type === 'inbound-rtp' && r.kind === 'video' && r.trackIdentifier === trackId) {
+                        found = r.framesDecoded ?? 0;
+                      }
+                    });
+                    if (found !== null) return found;
+                  }
+                  return -1;
+                }""", trackId);
+        return frames.longValue();
+    }
+
+    private static boolean grew(List<InboundMedia> first, List<InboundMedia> now) {
+        if (now.size() != first.size()) {
+            return false;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            if (now.get(i).framesDecoded() <= first.get(i).framesDecoded()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void failAfter(long deadlineNanos, String what) {
+        if (System.nanoTime() > deadlineNanos) {
+            throw new AssertionError("timed out waiting for " + what);
+        }
+    }
+
+    /** Frames presented so far by the {@code <video>} of a tile (HTMLVideoElement.getVideoPlaybackQuality()). */
+    static VideoProgress videoProgress(Locator tile) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) tile.locator("video").evaluate("""
+                (v) => ({ width: v.videoWidth, height: v.videoHeight,
+                          frames: v.getVideoPlaybackQuality().totalVideoFrames, time: v.currentTime })""");
+        return new VideoProgress(((Number) m.get("width")).intValue(), ((Number) m.get("height")).intValue(),
+                ((Number) m.get("frames")).longValue(), ((Number) m.get("time")).doubleValue());
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** What one peer connection received. */
+    record InboundMedia(long framesDecoded, long audioPackets, String state) {
+    }
+
+    /** What one {@code <video>} element shows. */
+    record VideoProgress(int width, int height, long frames, double time) {
+    }
+}
