@@ -24,6 +24,14 @@ public record ChannelData(int channel, byte[] buffer, int offset, int length) {
      * bytes of padding may follow it. The result views {@code buf}.
      */
     public static ChannelData parse(byte[] buf, int off, int len) throws StunParseException {
+        return parse(buf, off, len, ChannelNumber.MAX);
+    }
+
+    /**
+     * As {@link #parse(byte[], int, int)}, accepting channel numbers up to {@code maxChannel}
+     * ({@link ChannelNumber#LEGACY_MAX} for RFC 5766 clients).
+     */
+    public static ChannelData parse(byte[] buf, int off, int len, int maxChannel) throws StunParseException {
         if (off < 0 || len < 0 || off > buf.length - len) {
             throw new StunParseException("bounds outside buffer");
         }
@@ -31,8 +39,9 @@ public record ChannelData(int channel, byte[] buffer, int offset, int length) {
             throw new StunParseException("shorter than a ChannelData header: " + len);
         }
         int channel = StunMessage.readShort(buf, off);
-        if (channel < ChannelNumber.MIN || channel > ChannelNumber.MAX) {
-            throw new StunParseException("channel number 0x" + Integer.toHexString(channel) + " outside 0x4000-0x4FFF");
+        if (channel < ChannelNumber.MIN || channel > maxChannel) {
+            throw new StunParseException("channel number 0x" + Integer.toHexString(channel) + " outside 0x4000-0x"
+                    + Integer.toHexString(maxChannel).toUpperCase());
         }
         int length = StunMessage.readShort(buf, off + 2);
         if (length > len - HEADER_LENGTH) {

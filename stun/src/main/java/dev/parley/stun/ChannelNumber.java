@@ -11,6 +11,8 @@ public record ChannelNumber(int number) implements StunAttribute {
     public static final int TYPE = 0x000C;
     public static final int MIN = 0x4000;
     public static final int MAX = 0x4FFF;
+    /** RFC 5766 §11 allowed 0x4000-0x7FFF; RFC 8656 §12 reserves 0x5000-0x7FFF. coturn's tools still use them. */
+    public static final int LEGACY_MAX = 0x7FFF;
 
     public ChannelNumber {
         if (number < 0 || number > 0xFFFF) {

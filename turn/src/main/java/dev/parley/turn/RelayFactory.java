@@ -9,6 +9,9 @@ import java.io.IOException;
  */
 public interface RelayFactory {
 
-    /** A new relay on a free port; {@link IOException} when none is free (answered 508). */
-    Relay open() throws IOException;
+    /**
+     * A new relay on a free port, an even one if {@code evenPort} (RFC 8656 §7.2, EVEN-PORT);
+     * {@link IOException} when none is free (answered 508).
+     */
+    Relay open(boolean evenPort) throws IOException;
 }

@@ -33,6 +33,8 @@ import javax.net.ssl.SSLContext;
  * @param bandwidthBytesPerSecond per-allocation, per-direction cap; 0 is unlimited
  * @param allowPrivatePeers      UNSAFE on the internet: allow loopback/private/link-local peers (tests)
  * @param software               SOFTWARE attribute of responses, or empty for none
+ * @param legacyChannelNumbers   also accept channels 0x5000-0x7FFF (RFC 5766) as coturn and its client
+ *                               tools do; off by default (RFC 8656 §12 allows only 0x4000-0x4FFF)
  */
 public record TurnConfig(
         InetAddress listenAddress,
@@ -56,7 +58,8 @@ public record TurnConfig(
         int maxConnections,
         long bandwidthBytesPerSecond,
         boolean allowPrivatePeers,
-        String software) {
+        String software,
+        boolean legacyChannelNumbers) {
 
     public TurnConfig {
         Objects.requireNonNull(listenAddress, "listenAddress");
@@ -115,6 +118,7 @@ public record TurnConfig(
         private long bandwidthBytesPerSecond;
         private boolean allowPrivatePeers;
         private String software = "Parley";
+        private boolean legacyChannelNumbers;
 
         private Builder(String realm, String secret) {
             this.realm = realm;
@@ -144,12 +148,14 @@ public record TurnConfig(
         /** UNSAFE on the internet: lets clients relay to loopback, private and link-local addresses. */
         public Builder allowPrivatePeers(boolean v) { allowPrivatePeers = v; return this; }
         public Builder software(String v) { software = v; return this; }
+        /** Accept RFC 5766 channel numbers 0x5000-0x7FFF too (coturn's tools pick them). */
+        public Builder legacyChannelNumbers(boolean v) { legacyChannelNumbers = v; return this; }
 
         public TurnConfig build() {
             return new TurnConfig(listenAddress, port, udp, tcp, tlsPort, sslContext, relayAddress, advertisedAddress,
                     relayPortMin, relayPortMax, realm, secret, defaultLifetime, maxLifetime, nonceLifetime,
                     maxAllocations, maxAllocationsPerUser, maxPermissionsPerAllocation, maxConnections,
-                    bandwidthBytesPerSecond, allowPrivatePeers, software);
+                    bandwidthBytesPerSecond, allowPrivatePeers, software, legacyChannelNumbers);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.parley.stun.ChannelData;
 import dev.parley.stun.ChannelNumber;
 import dev.parley.stun.Data;
 import dev.parley.stun.ErrorCode;
+import dev.parley.stun.EvenPort;
 import dev.parley.stun.Lifetime;
 import dev.parley.stun.MessageIntegrity;
 import dev.parley.stun.MessageIntegritySha256;
@@ -61,7 +62,7 @@ public final class TurnServerCore {
     /** Attributes this server understands in requests; any other type below 0x8000 gets 420 (RFC 8489 §6.3.1). */
     private static final Set<Integer> KNOWN = Set.of(Username.TYPE, MessageIntegrity.TYPE, MessageIntegritySha256.TYPE,
             ErrorCode.TYPE, Realm.TYPE, Nonce.TYPE, PasswordAlgorithm.TYPE, XorPeerAddress.TYPE, Data.TYPE,
-            Lifetime.TYPE, ChannelNumber.TYPE, RequestedTransport.TYPE, RequestedAddressFamily.TYPE,
+            Lifetime.TYPE, ChannelNumber.TYPE, RequestedTransport.TYPE, RequestedAddressFamily.TYPE, EvenPort.TYPE,
             XorMappedAddress.TYPE, XorRelayedAddress.TYPE, UnknownAttributes.TYPE);
 
     private final TurnConfig config;
@@ -76,6 +77,8 @@ public final class TurnServerCore {
     private final Map<InetSocketAddress, Allocation> byRelay = new ConcurrentHashMap<>();
     /** Allocations per username; guarded by this. */
     private final Map<String, Integer> perUser = new HashMap<>();
+    /** Relays of deleted allocations, closed once the monitor is released; guarded by this. */
+    private final List<Relay> toClose = new ArrayList<>();
 
     /**
      * @param ownPorts the ports the listeners are bound to, which peers may never be
@@ -89,7 +92,7 @@ public final class TurnServerCore {
         if (config.advertisedAddress() != null) {
             own.add(config.advertisedAddress());
         }
-        this.peerFilter = new PeerFilter(config.allowPrivatePeers(), own, ownPorts, config.relayPortMin(), config.relayPortMax());
+        this.peerFilter = new PeerFilter(config.allowPrivatePeers(), own, ownPorts);
         this.responses = new Responses(config.software());
         this.authenticator = new Authenticator(config.realm(), config.secret(),
                 new Nonces(config.nonceLifetime().toMillis(), new SecureRandom()), responses);
@@ -104,6 +107,11 @@ public final class TurnServerCore {
 
     public int allocationCount() {
         return byTuple.size();
+    }
+
+    /** The highest channel number accepted: 0x4FFF (RFC 8656), or 0x7FFF with legacy channel numbers. */
+    public int maxChannelNumber() {
+        return config.legacyChannelNumbers() ? ChannelNumber.LEGACY_MAX : ChannelNumber.MAX;
     }
 
     public boolean hasAllocation(FiveTuple tuple) {
@@ -174,6 +182,8 @@ public final class TurnServerCore {
         }
         List<Integer> unknown = m.unknownComprehensionRequired(KNOWN);
         if (!unknown.isEmpty()) {
+            LOG.debug("{} from {}: unknown comprehension-required attributes {}", StunMethod.name(m.method()), from,
+                    unknown.stream().map(t -> String.format("0x%04x", t)).toList());
             return reply(from, responses.error(m, ErrorCode.UNKNOWN_ATTRIBUTE, auth.key(), new UnknownAttributes(unknown)));
         }
         byte[] response;
@@ -185,6 +195,7 @@ public final class TurnServerCore {
                 default -> onChannelBind(from, m, auth, now);
             };
         }
+        closeDeletedRelays();
         return reply(from, response);
     }
 
@@ -224,6 +235,12 @@ public final class TurnServerCore {
         if (family.isPresent() && family.get().family() != relayFamily) {
             return responses.error(m, ErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED, auth.key());
         }
+        // §7.2 step 4: EVEN-PORT asks for an even relay port, which we give; its R bit asks to hold the
+        // next port back for a RESERVATION-TOKEN, which we do not do: 508 as for a reservation we cannot make.
+        var evenPort = EvenPort.from(m);
+        if (evenPort.isPresent() && evenPort.get().reserveNext()) {
+            return responses.error(m, ErrorCode.INSUFFICIENT_CAPACITY, auth.key());
+        }
         if (perUser.getOrDefault(auth.username(), 0) >= config.maxAllocationsPerUser()) {
             return responses.error(m, ErrorCode.ALLOCATION_QUOTA_REACHED, auth.key());
         }
@@ -232,7 +249,7 @@ public final class TurnServerCore {
         }
         Relay relay;
         try {
-            relay = relays.open();
+            relay = relays.open(evenPort.isPresent());
         } catch (IOException e) {
             LOG.warn("no relay port for {}: {}", from, e.getMessage());
             return responses.error(m, ErrorCode.INSUFFICIENT_CAPACITY, auth.key());
@@ -338,7 +355,8 @@ public final class TurnServerCore {
         }
         var number = ChannelNumber.from(m);
         var peer = XorPeerAddress.from(m);
-        if (number.isEmpty() || !number.get().isValid() || peer.isEmpty()) {
+        if (number.isEmpty() || number.get().number() < ChannelNumber.MIN || number.get().number() > maxChannelNumber()
+                || peer.isEmpty()) {
             return responses.error(m, ErrorCode.BAD_REQUEST, auth.key());
         }
         InetSocketAddress peerAddress = peer.get().address();
@@ -388,7 +406,7 @@ public final class TurnServerCore {
     private Verdict onChannelData(FiveTuple from, byte[] buf, int off, int len, long now) {
         ChannelData frame;
         try {
-            frame = ChannelData.parse(buf, off, len);
+            frame = ChannelData.parse(buf, off, len, maxChannelNumber());
         } catch (StunParseException e) {
             stats.drop(DropReason.MALFORMED);
             return Verdict.MALFORMED;
@@ -420,11 +438,11 @@ public final class TurnServerCore {
             return Verdict.DROPPED;
         }
         try {
+            stats.toPeer(len); // counted before the send: the peer may answer before this thread returns
             a.relay.send(peer, buf, off, len);
-            stats.toPeer(len);
             return Verdict.HANDLED;
         } catch (IOException e) {
-            stats.drop(DropReason.SEND_FAILED);
+            stats.drop(DropReason.SEND_FAILED); // also counted in toPeer: a send the socket refused
             return Verdict.DROPPED;
         }
     }
@@ -452,8 +470,8 @@ public final class TurnServerCore {
         byte[] packet = channel != null
                 ? ChannelData.encode(channel.number, buf, off, len, a.tuple.transport().isStream())
                 : dataIndication(peer, buf, off, len);
+        stats.toClient(len); // counted before the hand-off: the client may see it before this thread returns
         output.toClient(a.tuple, packet);
-        stats.toClient(len);
         return Verdict.HANDLED;
     }
 
@@ -473,6 +491,7 @@ public final class TurnServerCore {
             synchronized (this) {
                 delete(a);
             }
+            closeDeletedRelays();
         }
     }
 
@@ -483,6 +502,7 @@ public final class TurnServerCore {
                 synchronized (this) {
                     delete(a);
                 }
+                closeDeletedRelays();
                 continue;
             }
             int[] removed = a.prune(now);
@@ -497,6 +517,22 @@ public final class TurnServerCore {
             for (Allocation a : new ArrayList<>(byTuple.values())) {
                 delete(a);
             }
+        }
+        closeDeletedRelays();
+    }
+
+    /** Closes the relays {@link #delete} queued, with no lock held (closing waits for the relay's reader). */
+    private void closeDeletedRelays() {
+        List<Relay> relays;
+        synchronized (this) {
+            if (toClose.isEmpty()) {
+                return;
+            }
+            relays = new ArrayList<>(toClose);
+            toClose.clear();
+        }
+        for (Relay r : relays) {
+            r.close();
         }
     }
 
@@ -517,7 +553,7 @@ public final class TurnServerCore {
         stats.allocationsDeleted.increment();
         stats.permissions.addAndGet(-a.permissionCount());
         stats.channels.addAndGet(-a.channelCount());
-        a.relay.close();
+        toClose.add(a.relay);
         LOG.debug("deleted allocation {} of {}", a.relayedAddress, a.tuple);
     }
 }

@@ -75,11 +75,11 @@ final class CoreHarness {
     long now = T0;
 
     CoreHarness(TurnConfig config) {
-        RelayFactory factory = () -> {
+        RelayFactory factory = even -> {
             if (freeRelayPorts-- <= 0) {
                 throw new IOException("no port");
             }
-            FakeRelay r = new FakeRelay(60000 + relays.size());
+            FakeRelay r = new FakeRelay(60000 + 2 * relays.size() + (even ? 0 : 1));
             relays.add(r);
             return r;
         };

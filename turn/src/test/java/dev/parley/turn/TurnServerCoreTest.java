@@ -14,6 +14,7 @@ import dev.parley.stun.Nonce;
 import dev.parley.stun.Realm;
 import dev.parley.stun.RequestedAddressFamily;
 import dev.parley.stun.RequestedTransport;
+import dev.parley.stun.ReservationToken;
 import dev.parley.stun.StunClass;
 import dev.parley.stun.StunMessage;
 import dev.parley.stun.StunMethod;
@@ -153,11 +154,21 @@ class TurnServerCoreTest {
 
     @Test
     void unsupportedAllocateOptionsGet420ListingThem() throws Exception {
-        StunMessage response = client.allocate(new DontFragment(), new EvenPort(true));
+        StunMessage response = client.allocate(new DontFragment(), new ReservationToken(new byte[8]));
 
         assertThat(errorCode(response)).isEqualTo(420);
-        assertThat(UnknownAttributes.from(response).orElseThrow().types()).containsExactly(DontFragment.TYPE, EvenPort.TYPE);
+        assertThat(UnknownAttributes.from(response).orElseThrow().types())
+                .containsExactly(DontFragment.TYPE, ReservationToken.TYPE);
         assertThat(MessageIntegrity.verify(response, client.key)).isTrue();
+    }
+
+    @Test
+    void evenPortGetsAnEvenRelayPortButAReservationGets508() throws Exception {
+        assertThat(errorCode(client.allocate(new EvenPort(true)))).isEqualTo(508);
+
+        StunMessage ok = client.allocate(new EvenPort(false));
+
+        assertThat(XorRelayedAddress.from(ok).orElseThrow().address().getPort() % 2).isZero();
     }
 
     @Test
@@ -192,11 +203,14 @@ class TurnServerCoreTest {
     @Test
     void permissionToDeniedRangesGets403() throws Exception {
         client.allocate();
-        for (String denied : new String[] {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.1.1",
+        for (String denied : new String[] {"127.0.0.2", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.1.1",
                 "224.0.0.1", "0.0.0.0", "100.64.0.1", "255.255.255.255"}) {
             assertThat(errorCode(client.permit(new InetSocketAddress(denied, 9)))).as(denied).isEqualTo(403);
         }
         assertThat(client.permit(PEER).messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
+        // The server's own relay address (loopback in this harness) stays reachable: relay to relay.
+        assertThat(client.permit(new InetSocketAddress("127.0.0.1", 60500)).messageClass())
+                .isEqualTo(StunClass.SUCCESS_RESPONSE);
     }
 
     @Test
@@ -207,8 +221,10 @@ class TurnServerCoreTest {
 
         assertThat(c.permit(new InetSocketAddress("127.0.0.1", 9)).messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
         assertThat(errorCode(c.bind(0x4000, new InetSocketAddress("127.0.0.1", 3478)))).isEqualTo(403);
-        assertThat(errorCode(c.bind(0x4000, new InetSocketAddress("127.0.0.1", 60500)))).isEqualTo(403);
         assertThat(c.bind(0x4000, new InetSocketAddress("127.0.0.1", 9)).messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
+        // Another allocation's relay address on this server: relay to relay is how two relayed clients meet.
+        assertThat(c.bind(0x4001, new InetSocketAddress("127.0.0.1", 60500)).messageClass())
+                .isEqualTo(StunClass.SUCCESS_RESPONSE);
     }
 
     @Test
@@ -284,6 +300,19 @@ class TurnServerCoreTest {
         assertThat(client.bind(0x4000, PEER).messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE); // refresh
         assertThat(errorCode(client.bind(0x4000, PEER_2))).isEqualTo(400);
         assertThat(errorCode(client.bind(0x4001, PEER))).isEqualTo(400);
+    }
+
+    @Test
+    void legacyChannelNumbersAreAcceptedOnlyWhenConfigured() throws Exception {
+        CoreHarness legacy = new CoreHarness(CoreHarness.config().legacyChannelNumbers(true).build());
+        CoreHarness.Client c = legacy.new Client(tuple, "ada");
+        c.allocate();
+        assertThat(c.bind(0x7546, PEER).messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
+        legacy.send(tuple, ChannelData.encode(0x7546, new byte[] {1}, 0, 1, false));
+        assertThat(legacy.relays.get(0).sent).hasSize(1);
+
+        client.allocate();
+        assertThat(errorCode(client.bind(0x7546, PEER))).isEqualTo(400);
     }
 
     @Test

@@ -10,31 +10,28 @@ import java.util.Set;
  * Which peers a client may relay to. By default refused (403 on CreatePermission/ChannelBind, a
  * drop on data): loopback, unspecified, RFC 1918 private, CGNAT 100.64/10, link-local, multicast,
  * broadcast, 0/8, IPv6 unique-local fc00::/7, and IPv4-mapped forms of those; with
- * {@code allowPrivatePeers} these ranges are allowed (loopback tests). Independently of that,
- * datagrams to the server's own ports (listeners and relay range) on its own, loopback or
- * wildcard addresses are always refused, so a client cannot make the server talk to itself.
- * Immutable; thread-safe.
+ * {@code allowPrivatePeers} these ranges are allowed (loopback tests). The server's own addresses
+ * are always allowed, whatever their range: two clients that both relay through this server reach
+ * each other at relay addresses of this server (relay to relay), and a browser may relay to the
+ * SFU of the same server. Independently of that, datagrams to the server's own STUN/TURN listener
+ * ports on its own, loopback or wildcard addresses are always refused, so a client cannot make the
+ * server talk to its own listeners. Immutable; thread-safe.
  */
 public final class PeerFilter {
 
     private final boolean allowPrivate;
     private final Set<InetAddress> ownAddresses;
     private final Set<Integer> ownPorts;
-    private final int relayPortMin;
-    private final int relayPortMax;
 
-    public PeerFilter(boolean allowPrivate, Set<InetAddress> ownAddresses, Set<Integer> ownPorts,
-            int relayPortMin, int relayPortMax) {
+    public PeerFilter(boolean allowPrivate, Set<InetAddress> ownAddresses, Set<Integer> ownPorts) {
         this.allowPrivate = allowPrivate;
         this.ownAddresses = Set.copyOf(ownAddresses);
         this.ownPorts = Set.copyOf(ownPorts);
-        this.relayPortMin = relayPortMin;
-        this.relayPortMax = relayPortMax;
     }
 
     /** True when a permission for this peer IP may be installed. */
     public boolean allowsAddress(InetAddress address) {
-        return allowPrivate || !isRestricted(address);
+        return allowPrivate || (!address.isAnyLocalAddress() && ownAddresses.contains(address)) || !isRestricted(address);
     }
 
     /** True when a datagram may go to this peer transport address (address rule plus own-port rule). */
@@ -50,7 +47,7 @@ public final class PeerFilter {
         InetAddress a = peer.getAddress();
         boolean ownAddress = a.isLoopbackAddress() || a.isAnyLocalAddress() || ownAddresses.contains(a);
         int port = peer.getPort();
-        return ownAddress && (ownPorts.contains(port) || (port >= relayPortMin && port <= relayPortMax));
+        return ownAddress && ownPorts.contains(port);
     }
 
     /** The ranges refused by default. */

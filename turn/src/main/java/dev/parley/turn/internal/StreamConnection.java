@@ -117,7 +117,14 @@ final class StreamConnection {
                 return -1;
             }
         } else if (top == 0x40) {
-            length = ChannelData.frameLength(frame, 0, 4); // RFC 8656 §12.5: padded to 4 on streams
+            // RFC 8656 §12.5: padded to 4 on streams. Only a client with an allocation may send
+            // ChannelData, and only on 0x4000-0x4FFF: anything else (an HTTP "GET " starts 0x47) is junk.
+            int channel = ((frame[0] & 0xff) << 8) | (frame[1] & 0xff);
+            if (channel > core.maxChannelNumber() || !core.hasAllocation(tuple)) {
+                stats.drop(DropReason.NOT_STUN);
+                return -1;
+            }
+            length = ChannelData.frameLength(frame, 0, 4);
         } else {
             stats.drop(DropReason.NOT_STUN);
             return -1;

@@ -50,12 +50,15 @@ public final class UdpRelayFactory implements RelayFactory {
     }
 
     @Override
-    public Relay open() throws IOException {
+    public Relay open(boolean evenPort) throws IOException {
         int span = portMax - portMin + 1;
         int start = ThreadLocalRandom.current().nextInt(span);
         // Bounded: each port of the range is tried at most once.
         for (int i = 0; i < span; i++) {
             int port = portMin + (start + i) % span;
+            if (evenPort && (port & 1) != 0) {
+                continue;
+            }
             DatagramChannel channel = DatagramChannel.open();
             try {
                 channel.bind(new InetSocketAddress(bindAddress, port));
@@ -64,7 +67,7 @@ public final class UdpRelayFactory implements RelayFactory {
                 continue;
             }
             UdpRelay relay = new UdpRelay(channel, (InetSocketAddress) channel.getLocalAddress());
-            Thread.ofVirtual().name("turn-relay-" + port).start(relay::receiveLoop);
+            relay.reader = Thread.ofVirtual().name("turn-relay-" + port).start(relay::receiveLoop);
             return relay;
         }
         throw new IOException("no free relay port in " + portMin + "-" + portMax);
@@ -73,6 +76,7 @@ public final class UdpRelayFactory implements RelayFactory {
     private final class UdpRelay implements Relay {
         private final DatagramChannel channel;
         private final InetSocketAddress address;
+        private volatile Thread reader;
 
         UdpRelay(DatagramChannel channel, InetSocketAddress address) {
             this.channel = channel;
@@ -89,12 +93,24 @@ public final class UdpRelayFactory implements RelayFactory {
             channel.send(ByteBuffer.wrap(buf, off, len), peer);
         }
 
+        /**
+         * Closes the socket and waits (at most 1 s) for the reader to leave {@code receive}: the JDK
+         * releases the port only then, and a closed allocation must free its port at once.
+         */
         @Override
         public void close() {
             try {
                 channel.close();
             } catch (IOException e) {
                 LOG.debug("closing relay {}: {}", address, e.getMessage());
+            }
+            Thread r = reader;
+            if (r != null && r != Thread.currentThread()) {
+                try {
+                    r.join(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
