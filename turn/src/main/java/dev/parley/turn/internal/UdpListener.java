@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The UDP listening socket: one virtual thread blocks in {@code receive} and hands each datagram to
+ * The UDP listening socket: one platform thread blocks in {@code receive} and hands each datagram to
  * the core; {@link #send} may be called from any thread (the channel serialises sends). Thread-safe.
  */
 public final class UdpListener implements AutoCloseable {
@@ -47,7 +47,7 @@ public final class UdpListener implements AutoCloseable {
     }
 
     public void start(TurnServerCore core) {
-        thread = Thread.ofVirtual().name("turn-udp-" + local.getPort()).start(() -> receiveLoop(core));
+        thread = Thread.ofPlatform().daemon().name("turn-udp-" + local.getPort()).start(() -> receiveLoop(core));
     }
 
     private void receiveLoop(TurnServerCore core) {

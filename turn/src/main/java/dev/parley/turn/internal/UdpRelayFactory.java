@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens relay sockets on UDP ports from the configured range, starting at a random port so that
- * relayed addresses are hard to guess (RFC 8656 §7.2: SHOULD be random), and runs one virtual thread
+ * relayed addresses are hard to guess (RFC 8656 §7.2: SHOULD be random), and runs one platform thread
  * per relay that hands every datagram to {@link TurnServerCore#onPeerDatagram}. Thread-safe.
  */
 public final class UdpRelayFactory implements RelayFactory {
@@ -67,7 +67,7 @@ public final class UdpRelayFactory implements RelayFactory {
                 continue;
             }
             UdpRelay relay = new UdpRelay(channel, (InetSocketAddress) channel.getLocalAddress());
-            relay.reader = Thread.ofVirtual().name("turn-relay-" + port).start(relay::receiveLoop);
+            relay.reader = Thread.ofPlatform().daemon().name("turn-relay-" + port).start(relay::receiveLoop);
             return relay;
         }
         throw new IOException("no free relay port in " + portMin + "-" + portMax);
