@@ -20,11 +20,15 @@ export class Call extends Emitter {
    * @param {object} options
    * @param {import('./protocol.js').SignalingClient} options.client
    * @param {import('./media.js').LocalMedia} options.media
+   * @param {RTCIceTransportPolicy} [options.iceTransportPolicy] 'relay' sends all media through TURN
+   * @param {'udp' | 'tcp'} [options.turnTransport] keep only TURN URLs of this transport
    */
-  constructor({ client, media }) {
+  constructor({ client, media, iceTransportPolicy = 'all', turnTransport }) {
     super();
     this.client = client;
     this.media = media;
+    this.iceTransportPolicy = iceTransportPolicy;
+    this.turnTransport = turnTransport;
     /** @type {string} */
     this.selfId = '';
     /** @type {RTCIceServer[]} */
@@ -45,7 +49,7 @@ export class Call extends Emitter {
   start(joined) {
     this.closePeers();
     this.selfId = joined.id;
-    this.iceServers = joined.iceServers ?? [];
+    this.iceServers = onlyTransport(joined.iceServers ?? [], this.turnTransport);
     for (const participant of joined.participants) this.ensurePeer(participant.id);
   }
 
@@ -142,6 +146,7 @@ export class Call extends Emitter {
       selfId: this.selfId,
       remoteId: id,
       iceServers: this.iceServers,
+      iceTransportPolicy: this.iceTransportPolicy,
       sources: {
         audio: { track: this.media.audioTrack, stream: this.media.stream },
         video: { track: this.media.videoTrack, stream: this.media.stream },
@@ -161,4 +166,18 @@ export class Call extends Emitter {
     peer.on('data', (data) => this.emit('data', { id, data }));
     return peer;
   }
+}
+
+/**
+ * The ICE servers with, when a transport is given, only the TURN URLs of that transport.
+ * @param {RTCIceServer[]} servers
+ * @param {'udp' | 'tcp' | undefined} transport
+ * @returns {RTCIceServer[]}
+ */
+export function onlyTransport(servers, transport) {
+  if (!transport) return servers;
+  return servers
+    .map((s) => ({ ...s, urls: (Array.isArray(s.urls) ? s.urls : [s.urls])
+      .filter((u) => u.startsWith('turn:') && u.includes(`transport=${transport}`)) }))
+    .filter((s) => s.urls.length > 0);
 }

@@ -54,7 +54,15 @@ export class Meeting {
     this.fileTarget = null;
 
     this.roster = new Roster();
-    this.call = new Call({ client, media });
+    // `?relay=1` in the room URL forces every connection through TURN; `?relay=udp` or `?relay=tcp`
+    // also keeps only the TURN servers of that transport (diagnosis, tests).
+    const relay = new URLSearchParams(location.search).get('relay');
+    this.call = new Call({
+      client,
+      media,
+      iceTransportPolicy: relay ? 'relay' : 'all',
+      turnTransport: relay === 'udp' || relay === 'tcp' ? relay : undefined,
+    });
     this.grid = new Grid({ main: byId('call-main'), grid: byId('grid'), stage: byId('stage') });
     this.notices = new Notices(byId('toasts'), byId('banner'));
     this.meter = new LevelMeter();

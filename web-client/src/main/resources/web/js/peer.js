@@ -32,13 +32,14 @@ export class Peer extends Emitter {
    * @param {string} options.selfId
    * @param {string} options.remoteId
    * @param {RTCIceServer[]} options.iceServers
+   * @param {RTCIceTransportPolicy} [options.iceTransportPolicy]
    * @param {Record<Slot, LocalSource | null>} options.sources local tracks to send from the start
    */
-  constructor({ selfId, remoteId, iceServers, sources }) {
+  constructor({ selfId, remoteId, iceServers, iceTransportPolicy = 'all', sources }) {
     super();
     this.remoteId = remoteId;
     this.polite = selfId < remoteId;
-    this.pc = new RTCPeerConnection({ iceServers });
+    this.pc = new RTCPeerConnection({ iceServers, iceTransportPolicy });
     this.makingOffer = false;
     this.ignoreOffer = false;
     this.settingRemoteAnswer = false;
