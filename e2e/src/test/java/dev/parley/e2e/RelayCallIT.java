@@ -49,8 +49,9 @@ class RelayCallIT {
         }
     }
 
-    @ParameterizedTest(name = "TURN over {0}")
-    @ValueSource(strings = {"udp", "tcp"})
+    /** {@code 1}: the TURN servers as handed out (UDP and TCP, as a real relay-only client has them); then each alone. */
+    @ParameterizedTest(name = "relay={0}")
+    @ValueSource(strings = {"1", "udp", "tcp"})
     void relayOnlyCallConnectsThroughParleysTurnAndDecodesVideoBothWays(String transport) {
         String url = "http://localhost:" + server.httpPort() + "/r/relay-" + transport + "?relay=" + transport;
         TurnStats turn = server.turn().orElseThrow().stats();

@@ -200,11 +200,23 @@ public final class TurnServerCore {
     }
 
     private Verdict reply(FiveTuple to, byte[] response) {
+        if (LOG.isDebugEnabled() && response.length > 1 && (response[1] & 0x10) != 0) {
+            LOG.debug("error response to {}: {}", to, describe(response));
+        }
         output.toClient(to, response);
         return Verdict.HANDLED;
     }
 
     /** RFC 8489 §7.3.1: a Binding success carries the source address as XOR-MAPPED-ADDRESS. */
+    private static String describe(byte[] response) {
+        try {
+            StunMessage m = StunMessage.parse(response, 0, response.length);
+            return StunMethod.name(m.method()) + " " + ErrorCode.from(m).map(Object::toString).orElse("?");
+        } catch (StunParseException e) {
+            return "unparsable";
+        }
+    }
+
     private byte[] onBinding(FiveTuple from, StunMessage m) {
         stats.bindingRequests.increment();
         List<Integer> unknown = m.unknownComprehensionRequired(KNOWN);
