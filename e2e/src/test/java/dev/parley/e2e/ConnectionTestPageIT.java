@@ -2,11 +2,9 @@ package dev.parley.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.parley.server.ParleyServer;
@@ -23,35 +21,25 @@ class ConnectionTestPageIT {
 
     @TempDir
     static Path dataDir;
-    static ParleyServer server;
-    static Playwright playwright;
-    static Browser browser;
+    static Meetings meetings;
 
     @BeforeAll
     static void start() throws Exception {
-        server = ParleyServer.start(ServerConfig.forTests(dataDir).withTurn(TurnSettings.forTests()));
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
+        meetings = Meetings.start(Meetings.testConfig(dataDir).withTurn(TurnSettings.forTests()));
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (server != null) {
-            server.close();
+        if (meetings != null) {
+            meetings.close();
         }
     }
 
     @Test
     void everyCheckPassesAgainstAWorkingServer() {
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = meetings.browser.newContext()) {
             Page page = context.newPage();
-            page.navigate("http://localhost:" + server.httpPort() + "/test");
+            page.navigate(meetings.baseUrl() + "/test");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run the test")).click();
             for (String check : new String[] {"Signaling server", "STUN", "TURN over UDP", "TURN over TCP",
                     "Camera and microphone"}) {
@@ -61,14 +49,14 @@ class ConnectionTestPageIT {
             assertThat(page.getByRole(AriaRole.STATUS)).hasText("All checks passed: calls should connect.");
             page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.artifacts().resolve("connection-test.png")));
         }
-        org.assertj.core.api.Assertions.assertThat(server.turn().orElseThrow().stats().allocationsCreated())
+        org.assertj.core.api.Assertions.assertThat(meetings.server.turn().orElseThrow().stats().allocationsCreated())
                 .as("the TURN checks allocated relays on Parley's server").isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void turnChecksFailWithAHintWhenTheServerHasNoTurn() throws Exception {
         try (ParleyServer plain = ParleyServer.start(ServerConfig.forTests(dataDir.resolve("plain")));
-             BrowserContext context = browser.newContext()) {
+             BrowserContext context = meetings.browser.newContext()) {
             Page page = context.newPage();
             page.navigate("http://localhost:" + plain.httpPort() + "/test");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run the test")).click();

@@ -41,11 +41,31 @@ final class Meetings implements AutoCloseable {
     }
 
     static Meetings start(Path dataDir) throws Exception {
+        return start(testConfig(dataDir));
+    }
+
+    /** The test server configuration: free ports on loopback, the short {@link #RESUME_GRACE}. */
+    static ServerConfig testConfig(Path dataDir) {
         RoomsConfig defaults = RoomsConfig.DEFAULTS;
-        ParleyServer server = ParleyServer.start(ServerConfig.forTests(dataDir).withRooms(new RoomsConfig(
-                defaults.roomCapacity(), defaults.chatHistorySize(), defaults.chatTextMax(), RESUME_GRACE)));
-        Playwright playwright = Browsers.playwright();
-        return new Meetings(server, playwright, Browsers.chromium(playwright));
+        return ServerConfig.forTests(dataDir).withRooms(new RoomsConfig(
+                defaults.roomCapacity(), defaults.chatHistorySize(), defaults.chatTextMax(), RESUME_GRACE));
+    }
+
+    /** A server with {@code config} and a Chromium to visit it. */
+    static Meetings start(ServerConfig config) throws Exception {
+        ParleyServer server = ParleyServer.start(config);
+        try {
+            Playwright playwright = Browsers.playwright();
+            return new Meetings(server, playwright, Browsers.chromium(playwright));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** The base URL of the server over plain HTTP on localhost. */
+    String baseUrl() {
+        return "http://localhost:" + server.httpPort();
     }
 
     /** A fresh room name, so tests sharing a server never meet. */

@@ -2,10 +2,6 @@ package dev.parley.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.Playwright;
-import dev.parley.server.ParleyServer;
-import dev.parley.server.ServerConfig;
 import dev.parley.server.turn.TurnSettings;
 import dev.parley.turn.TurnStats;
 import java.nio.file.Path;
@@ -25,27 +21,17 @@ class RelayCallIT {
 
     @TempDir
     static Path dataDir;
-    static ParleyServer server;
-    static Playwright playwright;
-    static Browser browser;
+    static Meetings meetings;
 
     @BeforeAll
     static void start() throws Exception {
-        server = ParleyServer.start(ServerConfig.forTests(dataDir).withTurn(TurnSettings.forTests()));
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
+        meetings = Meetings.start(Meetings.testConfig(dataDir).withTurn(TurnSettings.forTests()));
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (server != null) {
-            server.close();
+        if (meetings != null) {
+            meetings.close();
         }
     }
 
@@ -53,12 +39,12 @@ class RelayCallIT {
     @ParameterizedTest(name = "relay={0}")
     @ValueSource(strings = {"1", "udp", "tcp"})
     void relayOnlyCallConnectsThroughParleysTurnAndDecodesVideoBothWays(String transport) {
-        String url = "http://localhost:" + server.httpPort() + "/r/relay-" + transport + "?relay=" + transport;
-        TurnStats turn = server.turn().orElseThrow().stats();
+        String url = meetings.baseUrl() + "/r/relay-" + transport + "?relay=" + transport;
+        TurnStats turn = meetings.server.turn().orElseThrow().stats();
         long allocationsBefore = turn.allocationsCreated();
         long toPeerBefore = turn.packetsToPeer();
         long toClientBefore = turn.packetsToClient();
-        try (Person ada = Person.join(browser, url, "Ada"); Person bob = Person.join(browser, url, "Bob")) {
+        try (Person ada = Person.join(meetings.browser, url, "Ada"); Person bob = Person.join(meetings.browser, url, "Bob")) {
             ada.expectRemoteTiles(List.of("Bob"), Person.SETUP_TIMEOUT_MS);
             bob.expectRemoteTiles(List.of("Ada"), Person.SETUP_TIMEOUT_MS);
             ada.expectMediaFrom(List.of("Bob"));
