@@ -28,6 +28,8 @@ public final class ParleyMetrics implements SignalingObserver, AutoCloseable {
     private final Map<String, Counter> out = new ConcurrentHashMap<>();
     private final Map<ErrorCode, Counter> errors = new ConcurrentHashMap<>();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    /** Strong references to the state of function counters (see {@link #counter}). */
+    private final java.util.List<Supplier<Number>> counterSources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ParleyMetrics() {
         new ClassLoaderMetrics().bindTo(registry);
@@ -43,8 +45,12 @@ public final class ParleyMetrics implements SignalingObserver, AutoCloseable {
         Gauge.builder(name, value).description(description).register(registry);
     }
 
-    /** Registers a monotonic counter read at scrape time, with optional tag key/value pairs. */
+    /**
+     * Registers a monotonic counter read at scrape time, with optional tag key/value pairs. Micrometer holds a
+     * function counter's state object only weakly, so the supplier is kept here for the life of the registry.
+     */
     public void counter(String name, String description, Supplier<Number> value, String... tags) {
+        counterSources.add(value);
         FunctionCounter.builder(name, value, v -> v.get().doubleValue()).description(description).tags(tags)
                 .register(registry);
     }

@@ -76,7 +76,7 @@ public final class EmbeddedTurn {
         metrics.gauge("parley.turn.allocations", "Active TURN allocations", stats::allocations);
         metrics.gauge("parley.turn.permissions", "Active TURN permissions", stats::permissions);
         metrics.gauge("parley.turn.channels", "Active TURN channel bindings", stats::channels);
-        metrics.counter("parley.turn.allocations.created", "TURN allocations created", stats::allocationsCreated);
+        metrics.counter("parley.turn.allocations.made", "TURN allocations made", stats::allocationsCreated);
         metrics.counter("parley.turn.relayed.packets.to.peer", "Packets relayed from clients to peers", stats::packetsToPeer);
         metrics.counter("parley.turn.relayed.bytes.to.peer", "Bytes relayed from clients to peers", stats::bytesToPeer);
         metrics.counter("parley.turn.relayed.packets.to.client", "Packets relayed from peers to clients", stats::packetsToClient);
