@@ -27,6 +27,7 @@ public final class ParleyMetrics implements SignalingObserver, AutoCloseable {
     private final Map<String, Counter> in = new ConcurrentHashMap<>();
     private final Map<String, Counter> out = new ConcurrentHashMap<>();
     private final Map<ErrorCode, Counter> errors = new ConcurrentHashMap<>();
+    private final Map<Integer, Counter> closes = new ConcurrentHashMap<>();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     /** Strong references to the state of function counters (see {@link #counter}). */
     private final java.util.List<Supplier<Number>> counterSources = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -72,6 +73,13 @@ public final class ParleyMetrics implements SignalingObserver, AutoCloseable {
         errors.computeIfAbsent(code, c -> Counter.builder("parley.signaling.errors")
                 .description("Protocol errors sent to clients, by code").tag("code", c.wire()).register(registry))
                 .increment();
+    }
+
+    @Override
+    public void serverClose(int code) {
+        closes.computeIfAbsent(code, c -> Counter.builder("parley.signaling.closes")
+                .description("Signaling sockets closed by the server, by close code").tag("code", Integer.toString(c))
+                .register(registry)).increment();
     }
 
     /** The Prometheus text exposition. */

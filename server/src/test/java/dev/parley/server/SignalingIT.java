@@ -231,7 +231,10 @@ class SignalingIT {
             }
         }
         assertThat(bob.next("error").get("code").asText()).isEqualTo("rate-limited");
-        assertThat(bob.awaitClose()).isEqualTo(1008);
+        // The server closes with 1008. A client still flooding may lose that close frame to the TCP reset its own
+        // late frames provoke, and then sees 1006; so the server's side is checked through its metrics.
+        assertThat(bob.awaitClose()).isIn(1008, 1006);
+        assertThat(scrape()).contains("parley_signaling_closes_total{code=\"1008\"} 1.0");
         ada.sync();
         long updates = ada.drain().stream().filter(m -> m.get("type").asText().equals("participant-updated")).count();
         assertThat(updates).as("only messages within the limit were applied").isLessThanOrEqualTo(100 + 50 * 10);

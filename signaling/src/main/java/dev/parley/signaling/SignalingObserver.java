@@ -14,4 +14,8 @@ public interface SignalingObserver {
 
     default void protocolError(ErrorCode code) {
     }
+
+    /** The server closes a socket with this WebSocket close code. */
+    default void serverClose(int code) {
+    }
 }

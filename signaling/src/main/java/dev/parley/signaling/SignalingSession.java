@@ -99,7 +99,7 @@ public final class SignalingSession implements Endpoint {
     /** Closes the socket if the client has been silent for longer than the liveness timeout. */
     public boolean closeIfSilent(long nowNanos) {
         if (nowNanos - lastSeenNanos > config.livenessTimeout().toNanos()) {
-            transport.close(CloseCodes.LIVENESS_TIMEOUT, "No message for " + config.livenessTimeout().toSeconds() + " s");
+            close(CloseCodes.LIVENESS_TIMEOUT, "No message for " + config.livenessTimeout().toSeconds() + " s");
             return true;
         }
         return false;
@@ -113,14 +113,14 @@ public final class SignalingSession implements Endpoint {
         if (closed || membership == null || !membership.participantId().equals(participantId)) {
             return false;
         }
-        transport.close(code, reason);
+        close(code, reason);
         return true;
     }
 
     /** Tells the client the server is stopping and closes the socket with 1001. */
     public void shutdown(String message) {
         send(new ServerMessage.ServerShutdown(message));
-        transport.close(CloseCodes.GOING_AWAY, "Server shutting down");
+        close(CloseCodes.GOING_AWAY, "Server shutting down");
     }
 
     @Override
@@ -137,7 +137,7 @@ public final class SignalingSession implements Endpoint {
 
     @Override
     public void replaced() {
-        transport.close(CloseCodes.REPLACED, "Resumed on another connection");
+        close(CloseCodes.REPLACED, "Resumed on another connection");
     }
 
     private void dispatch(ClientMessage message) throws ProtocolException {
@@ -203,8 +203,8 @@ public final class SignalingSession implements Endpoint {
         droppedWhileLimited++;
         if (droppedWhileLimited == 1) {
             sendError(ErrorCode.RATE_LIMITED, "Too many messages; slow down (dropped)", null);
-        } else if (droppedWhileLimited >= config.rateLimitCloseAfter()) {
-            transport.close(CloseCodes.POLICY_VIOLATION, "Rate limit exceeded");
+        } else if (droppedWhileLimited == config.rateLimitCloseAfter()) {
+            close(CloseCodes.POLICY_VIOLATION, "Rate limit exceeded");
         }
     }
 
@@ -219,6 +219,12 @@ public final class SignalingSession implements Endpoint {
         if (membership != null) {
             throw new ProtocolException(ErrorCode.ALREADY_JOINED, "Already in room " + membership.room(), message.ref());
         }
+    }
+
+    /** Closes the socket from the server side, counted by close code. */
+    private void close(int code, String reason) {
+        observer.serverClose(code);
+        transport.close(code, reason);
     }
 
     private void sendError(ErrorCode code, String message, String ref) {
