@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitUntilState;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ import java.util.Map;
 final class Person implements AutoCloseable {
 
     /** Generous for waits that are not what a test asserts (page loads, the call setting up). */
-    static final double SETUP_TIMEOUT_MS = 15_000;
+    static final double SETUP_TIMEOUT_MS = 25_000;
 
     final String name;
     final BrowserContext context;
@@ -39,8 +40,10 @@ final class Person implements AutoCloseable {
 
     static Person openLobby(Browser browser, String roomUrl, String name, Browser.NewContextOptions options) {
         Person person = new Person(name, browser.newContext(options));
-        person.page.navigate(roomUrl);
-        person.page.getByLabel("Your name").waitFor();
+        // The page's own scripts, not every subresource: other people's calls may keep the CPU busy.
+        person.page.navigate(roomUrl, new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED)
+                .setTimeout(2 * SETUP_TIMEOUT_MS));
+        person.page.getByLabel("Your name").waitFor(new Locator.WaitForOptions().setTimeout(2 * SETUP_TIMEOUT_MS));
         return person;
     }
 
