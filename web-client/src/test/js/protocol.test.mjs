@@ -121,6 +121,8 @@ test('every server message type is emitted as its own event and as message', asy
     { type: 'server-shutdown', message: 'bye' },
     { type: 'error', code: 'unknown-participant', message: 'no' },
     { type: 'joined', ...joinedMessage({ resumed: true }) },
+    { type: 'topology', topology: 'sfu' },
+    { type: 'sfu-offer', version: 1, sdp: 'v=0', slots: { audio: '0', camera: '1', screen: '2' }, tracks: [] },
     { type: 'sfu-something-new', x: 1 },
   ];
   for (const m of samples) socket.deliver(m);
@@ -149,6 +151,46 @@ test('signal, state and chat are sent with the documented shapes', async () => {
     { type: 'state', audioMuted: true },
     { type: 'chat', text: 'hello <b>world</b>' },
   ]);
+});
+
+test('topology and sfu-offer arrive as events with their fields', async () => {
+  const { client, socket } = await joinedClient();
+  const topologies = [];
+  const offers = [];
+  client.on('topology', (m) => topologies.push(m.topology));
+  client.on('sfu-offer', (m) => offers.push(m));
+  const offer = {
+    type: 'sfu-offer', version: 3, sdp: 'v=0\r\n',
+    slots: { audio: '0', camera: '1', screen: '2' },
+    tracks: [{ mid: '3', participant: 'q3v', source: 'audio' }, { mid: '4', participant: 'q3v', source: 'camera' }],
+  };
+  socket.deliver({ type: 'topology', topology: 'sfu' });
+  socket.deliver(offer);
+  assert.deepEqual(topologies, ['sfu']);
+  assert.deepEqual(offers, [offer]);
+});
+
+test('sfu-connect and sfu-answer are sent with the documented shapes', async () => {
+  const { client, socket } = await joinedClient();
+  client.sfuConnect();
+  client.sfuAnswer(3, 'v=0\r\na=answer\r\n');
+  assert.deepEqual(socket.sentOfType('sfu-connect'), [{ type: 'sfu-connect' }]);
+  assert.deepEqual(socket.sentOfType('sfu-answer'), [{ type: 'sfu-answer', version: 3, sdp: 'v=0\r\na=answer\r\n' }]);
+});
+
+test('an sfu-answer made while reconnecting is sent after the resume', async () => {
+  const { client, socket } = await joinedClient();
+  socket.serverClose(1006);
+  client.sfuAnswer(2, 'v=0');
+  assert.equal(client.state, 'reconnecting');
+  timers.advance(500);
+  const next = FakeSocket.last();
+  assert.notEqual(next, socket);
+  next.serverOpen();
+  await flush();
+  assert.equal(next.sentOfType('sfu-answer').length, 0, 'not before the session is resumed');
+  next.deliver(joinedMessage({ resumed: true, resumeToken: 'tok-2' }));
+  assert.deepEqual(next.sentOfType('sfu-answer'), [{ type: 'sfu-answer', version: 2, sdp: 'v=0' }]);
 });
 
 test('a lost socket is re-opened after a backoff and resumed with the token', async () => {

@@ -11,7 +11,8 @@
  *   close() from any state ──▶ closed
  *
  * Events: one per server message type (`joined`, `participant-joined`, `participant-updated`,
- * `participant-left`, `signal`, `chat`, `pong`, `server-shutdown`, `error`) plus `message` for
+ * `participant-left`, `signal`, `chat`, `pong`, `server-shutdown`, `error`, and for media through
+ * the server `topology` and `sfu-offer`) plus `message` for
  * every message (including types this version does not know), and connection events:
  * `statechange` {state}, `reconnecting` {attempt, delayMs}, `resumed` (joined message of a
  * successful resume: same id), `resume-failed`, `rejoined` (joined message of the fresh join
@@ -27,7 +28,7 @@ export const PROTOCOL_VERSION = 1;
 /** Server message types of protocol version 1. */
 export const SERVER_MESSAGE_TYPES = Object.freeze([
   'joined', 'participant-joined', 'participant-updated', 'participant-left',
-  'signal', 'chat', 'pong', 'server-shutdown', 'error',
+  'signal', 'chat', 'pong', 'server-shutdown', 'error', 'topology', 'sfu-offer',
 ]);
 
 /** Close codes from docs/protocol.md, "Limits and close codes". */
@@ -46,6 +47,9 @@ export const CloseCode = Object.freeze({
  * @typedef {{type: 'joined', id: string, room: string, name: string, resumeToken: string,
  *   resumed: boolean, participants: Participant[], iceServers: RTCIceServer[], chat: ChatMessage[],
  *   topology: string, limits?: {chatTextMax?: number, roomCapacity?: number}}} JoinedMessage
+ * @typedef {{mid: string, participant: string, source: 'audio'|'camera'|'screen'}} SfuTrack
+ * @typedef {{type: 'sfu-offer', version: number, sdp: string,
+ *   slots: {audio: string, camera: string, screen: string}, tracks: SfuTrack[]}} SfuOfferMessage
  * @typedef {'idle'|'connecting'|'open'|'joined'|'reconnecting'|'closed'} ConnectionState
  *
  * @typedef {object} SocketLike the subset of the WebSocket API the client uses
@@ -204,6 +208,20 @@ export class SignalingClient extends Emitter {
   /** @param {string} text */
   chat(text) {
     this.send({ type: 'chat', text });
+  }
+
+  /** Asks for a (fresh) connection to the server's SFU; the server answers with `sfu-offer`. */
+  sfuConnect() {
+    this.send({ type: 'sfu-connect' });
+  }
+
+  /**
+   * Answers the SFU's offer of `version`.
+   * @param {number} version the `version` of the `sfu-offer` this answers
+   * @param {string} sdp
+   */
+  sfuAnswer(version, sdp) {
+    this.send({ type: 'sfu-answer', version, sdp });
   }
 
   /**
