@@ -112,6 +112,10 @@ public final class ParleyCommand implements Callable<Integer> {
             + "UNSAFE on the internet; for tests and closed networks (default: ${DEFAULT-VALUE}).", arity = "1")
     boolean turnAllowPrivatePeers;
 
+    @Option(names = "--turn-legacy-channel-numbers", description = "Also accept RFC 5766 channel numbers "
+            + "0x5000-0x7FFF, as coturn's client tools use (default: ${DEFAULT-VALUE}).", arity = "1")
+    boolean turnLegacyChannelNumbers;
+
     @Option(names = "--public-ip", description = "Address advertised for TURN relays when behind NAT.",
             paramLabel = "<ip>")
     String publicIp;
@@ -162,7 +166,8 @@ public final class ParleyCommand implements Callable<Integer> {
         }
         return new TurnSettings(turn, turnPort, tls, min, max, turnRealm, Duration.ofSeconds(turnCredentialTtl),
                 turnMaxAllocations, turnMaxAllocationsPerUser, turnBandwidth, turnAllowPrivatePeers,
-                blankToNull(publicIp), nonBlank(turnExternalUrls), blankToNull(turnExternalSecret));
+                turnLegacyChannelNumbers, blankToNull(publicIp), nonBlank(turnExternalUrls),
+                blankToNull(turnExternalSecret));
     }
 
     @Override

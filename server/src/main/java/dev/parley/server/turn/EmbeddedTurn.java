@@ -36,7 +36,8 @@ public final class EmbeddedTurn {
                 .maxAllocations(settings.maxAllocations())
                 .maxAllocationsPerUser(settings.maxAllocationsPerUser())
                 .bandwidthBytesPerSecond(settings.bandwidthBytesPerSecond())
-                .allowPrivatePeers(settings.allowPrivatePeers());
+                .allowPrivatePeers(settings.allowPrivatePeers())
+                .legacyChannelNumbers(settings.legacyChannelNumbers());
         if (settings.tlsPort() >= 0) {
             builder.tls(settings.tlsPort(), sslContext(tls));
         } else {

@@ -17,14 +17,15 @@ import java.util.List;
  * @param maxAllocationsPerUser allocations per username
  * @param bandwidthBytesPerSecond per-allocation cap, 0 for none
  * @param allowPrivatePeers  relay to loopback/private addresses (unsafe on the internet; tests, closed LANs)
+ * @param legacyChannelNumbers also accept RFC 5766 channel numbers 0x5000-0x7FFF, as coturn and its client tools do
  * @param publicIp           address advertised for relays behind NAT, or null
  * @param externalUrls       an external TURN server's URLs (instead of, or beside, the embedded one)
  * @param externalSecret     that server's REST-API shared secret
  */
 public record TurnSettings(boolean enabled, int port, int tlsPort, int relayPortMin, int relayPortMax, String realm,
                            Duration credentialTtl, int maxAllocations, int maxAllocationsPerUser,
-                           long bandwidthBytesPerSecond, boolean allowPrivatePeers, String publicIp,
-                           List<String> externalUrls, String externalSecret) {
+                           long bandwidthBytesPerSecond, boolean allowPrivatePeers, boolean legacyChannelNumbers,
+                           String publicIp, List<String> externalUrls, String externalSecret) {
 
     public TurnSettings {
         externalUrls = List.copyOf(externalUrls);
@@ -35,12 +36,12 @@ public record TurnSettings(boolean enabled, int port, int tlsPort, int relayPort
 
     /** The embedded server on a free port, relaying to loopback peers: for tests on one machine. */
     public static TurnSettings forTests() {
-        return new TurnSettings(true, 0, -1, 49152, 65535, "parley", Duration.ofHours(1), 1000, 10, 0, true, null,
-                List.of(), null);
+        return new TurnSettings(true, 0, -1, 49152, 65535, "parley", Duration.ofHours(1), 1000, 10, 0, true, false,
+                null, List.of(), null);
     }
 
     public static TurnSettings disabled() {
-        return new TurnSettings(false, 0, -1, 49152, 65535, "parley", Duration.ofHours(1), 1000, 10, 0, false, null,
-                List.of(), null);
+        return new TurnSettings(false, 0, -1, 49152, 65535, "parley", Duration.ofHours(1), 1000, 10, 0, false, false,
+                null, List.of(), null);
     }
 }

@@ -25,7 +25,7 @@ class IceServersTest {
     @Test
     void embeddedExternalAndStaticServersAreAllHandedOut() {
         TurnSettings settings = new TurnSettings(true, 3478, 5349, 49152, 65535, "parley", Duration.ofHours(1), 10, 2,
-                0, false, null, List.of("turn:coturn.example.org:3478"), "external-secret");
+                0, false, false, null, List.of("turn:coturn.example.org:3478"), "external-secret");
         IceServers ice = new IceServers(settings, "embedded-secret", 3478, 5349, null,
                 List.of("stun:stun.example.org:19302"), clock);
         List<IceServer> servers = ice.forConnection("fd00::2").forParticipant("p1");
