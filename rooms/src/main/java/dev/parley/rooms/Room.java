@@ -19,6 +19,8 @@ final class Room {
     private final ChatHistory chat;
     /** Set once the room has been removed from the registry; a joiner that sees it retries. */
     boolean closed;
+    /** Peer to peer until the room grows past {@link RoomsConfig#p2pMax}; then SFU until the room is dropped. */
+    Topology topology = Topology.P2P;
 
     Room(RoomName name, int chatHistorySize) {
         this.name = name;

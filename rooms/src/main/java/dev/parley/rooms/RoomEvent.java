@@ -25,4 +25,12 @@ public sealed interface RoomEvent {
 
     record ChatPosted(ChatMessage message) implements RoomEvent {
     }
+
+    /** The room's media moved (peer to peer → SFU); delivered to everyone already in the room. */
+    record TopologyChanged(Topology topology) implements RoomEvent {
+    }
+
+    /** A message for one participant from a server component (the SFU); opaque to rooms. */
+    record Direct(Object message) implements RoomEvent {
+    }
 }

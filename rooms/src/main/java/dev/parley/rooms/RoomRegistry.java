@@ -26,6 +26,7 @@ public final class RoomRegistry {
     private final ConcurrentMap<RoomName, Room> rooms = new ConcurrentHashMap<>();
     /** Resume token to the room holding that participant. The room has the final word (token must still match). */
     private final ConcurrentMap<String, Room> resumeTokens = new ConcurrentHashMap<>();
+    private volatile RoomListener listener = RoomListener.NONE;
 
     public RoomRegistry(RoomsConfig config, Clock clock) {
         this.config = config;
@@ -34,6 +35,38 @@ public final class RoomRegistry {
 
     public RoomsConfig config() {
         return config;
+    }
+
+    /** Sets who hears about departures and state changes (one listener; replaces the previous). */
+    public void listener(RoomListener l) {
+        this.listener = l == null ? RoomListener.NONE : l;
+    }
+
+    /** The room's topology now (P2P for a stale membership). */
+    public Topology topology(Membership membership) {
+        Room room = membership.room;
+        synchronized (room) {
+            return room.isCurrent(membership) ? room.topology : Topology.P2P;
+        }
+    }
+
+    /**
+     * Delivers a server component's message to one participant's current endpoint, if it is connected. Returns
+     * false when the room or the participant is gone or disconnected.
+     */
+    public boolean sendTo(RoomName roomName, String participantId, Object message) {
+        Room room = rooms.get(roomName);
+        if (room == null) {
+            return false;
+        }
+        synchronized (room) {
+            Participant p = room.closed ? null : room.get(participantId);
+            if (p == null || !p.connected()) {
+                return false;
+            }
+            p.endpoint.deliver(new RoomEvent.Direct(message));
+            return true;
+        }
     }
 
     /** Joins (creating if needed) the room {@code roomName} as a new participant. */
@@ -56,15 +89,24 @@ public final class RoomRegistry {
                     throw new RoomException(RoomException.Reason.ROOM_FULL,
                             "Room is full (" + config.roomCapacity() + " participants)");
                 }
+                boolean switching = room.topology == Topology.P2P && room.size() + 1 > config.p2pMax();
+                if (switching) {
+                    room.topology = Topology.SFU;
+                    log.debug("{} switches to the SFU at {} participants", name, room.size() + 1);
+                }
                 String unique = DisplayNames.unique(normalized, room.names());
                 Participant participant = new Participant(Ids.random128(), unique, endpoint, Ids.random128());
                 if (initialState != null) {
                     participant.state = participant.state.apply(initialState);
                 }
                 JoinGrant grant = new JoinGrant(new Membership(room, participant.id, endpoint), unique,
-                        participant.resumeToken, false, room.viewsExcept(participant.id), room.chatHistory());
+                        participant.resumeToken, false, room.viewsExcept(participant.id), room.chatHistory(),
+                        room.topology);
                 endpoint.deliver(new RoomEvent.Joined(grant));
                 room.add(participant);
+                if (switching) {
+                    room.broadcastExcept(participant.id, new RoomEvent.TopologyChanged(Topology.SFU));
+                }
                 resumeTokens.put(participant.resumeToken, room);
                 log.debug("{} joined {} as {}", participant.id, name, unique);
                 return grant;
@@ -92,7 +134,7 @@ public final class RoomRegistry {
             participant.resumeToken = Ids.random128();
             resumeTokens.put(participant.resumeToken, room);
             grant = new JoinGrant(new Membership(room, participant.id, endpoint), participant.name,
-                    participant.resumeToken, true, room.viewsExcept(participant.id), room.chatHistory());
+                    participant.resumeToken, true, room.viewsExcept(participant.id), room.chatHistory(), room.topology);
             endpoint.deliver(new RoomEvent.Joined(grant));
             if (wasDisconnected) {
                 room.broadcastExcept(participant.id, new RoomEvent.ParticipantUpdated(participant.view()));
@@ -113,6 +155,7 @@ public final class RoomRegistry {
             }
             forgetToken(room.get(membership.participantId));
             room.remove(membership.participantId, LeaveReason.LEFT);
+            listener.participantLeft(room.name, membership.participantId);
             dropIfEmpty(room);
         }
     }
@@ -131,6 +174,7 @@ public final class RoomRegistry {
             if (config.resumeGrace().isZero()) {
                 forgetToken(participant);
                 room.remove(participant.id, LeaveReason.TIMEOUT);
+                listener.participantLeft(room.name, participant.id);
                 dropIfEmpty(room);
                 return;
             }
@@ -150,6 +194,7 @@ public final class RoomRegistry {
             Participant participant = room.get(membership.participantId);
             participant.state = participant.state.apply(patch);
             room.broadcastExcept(participant.id, new RoomEvent.ParticipantUpdated(participant.view()));
+            listener.stateChanged(room.name, participant.view());
         }
     }
 
@@ -198,6 +243,7 @@ public final class RoomRegistry {
                 for (String id : room.disconnectedSince(deadline)) {
                     forgetToken(room.get(id));
                     room.remove(id, LeaveReason.TIMEOUT);
+                    listener.participantLeft(room.name, id);
                     log.debug("{} removed from {}: resume grace expired", id, room.name);
                 }
                 dropIfEmpty(room);

@@ -56,6 +56,20 @@ public sealed interface ClientMessage {
         }
     }
 
+    /** Asks for a (fresh) SFU connection; the answer is an {@code sfu-offer}. */
+    record SfuConnect(String ref) implements ClientMessage {
+        public String type() {
+            return "sfu-connect";
+        }
+    }
+
+    /** The client's answer to the SFU's offer of that version. */
+    record SfuAnswer(int version, String sdp, String ref) implements ClientMessage {
+        public String type() {
+            return "sfu-answer";
+        }
+    }
+
     record Ping(String ref) implements ClientMessage {
         public String type() {
             return "ping";

@@ -17,6 +17,8 @@ public enum ErrorCode {
     TEXT_TOO_LONG("text-too-long"),
     RESUME_FAILED("resume-failed"),
     RATE_LIMITED("rate-limited"),
+    SFU_UNAVAILABLE("sfu-unavailable"),
+    BAD_SDP("bad-sdp"),
     INTERNAL("internal");
 
     private final String wire;

@@ -27,6 +27,8 @@ public final class MessageCodec {
     static final int REF_MAX = 64;
     static final int ID_MAX = 64;
     private static final int NESTING_MAX = 32;
+    /** An SDP answer fits in a frame (64 KiB) with room for the envelope. */
+    static final int SDP_MAX = 60_000;
 
     private final ObjectMapper mapper;
 
@@ -69,6 +71,8 @@ public final class MessageCodec {
                     f.optionalBoolean("screenSharing"), f.optionalBoolean("handRaised"), ref);
             case "chat" -> new ClientMessage.Chat(f.requiredString("text", 1 << 16), ref);
             case "ping" -> new ClientMessage.Ping(ref);
+            case "sfu-connect" -> new ClientMessage.SfuConnect(ref);
+            case "sfu-answer" -> new ClientMessage.SfuAnswer(f.requiredInt("version"), f.requiredString("sdp", SDP_MAX), ref);
             case "get-ice-servers" -> new ClientMessage.GetIceServers(ref);
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE,
                     "Unknown message type '" + printable(type) + "'", ref);
@@ -108,6 +112,16 @@ public final class MessageCodec {
                 }
             }
             case ServerMessage.ServerShutdown s -> node.put("message", s.message());
+            case ServerMessage.TopologyChanged t -> node.put("topology", t.topology());
+            case ServerMessage.SfuOffer o -> {
+                node.put("version", o.version()).put("sdp", o.sdp());
+                ObjectNode slots = node.putObject("slots");
+                o.slots().forEach(slots::put);
+                ArrayNode tracks = node.putArray("tracks");
+                for (ServerMessage.SfuTrack t : o.tracks()) {
+                    tracks.addObject().put("mid", t.mid()).put("participant", t.participant()).put("source", t.source());
+                }
+            }
             case ServerMessage.Error e -> {
                 node.put("code", e.code().wire()).put("message", e.message());
                 if (e.ref() != null) {

@@ -68,6 +68,30 @@ public sealed interface ServerMessage {
         }
     }
 
+    /** The room's media moved to {@code topology} ("sfu"). */
+    record TopologyChanged(String topology) implements ServerMessage {
+        public String type() {
+            return "topology";
+        }
+    }
+
+    /**
+     * The SFU's offer for this participant's SFU connection.
+     *
+     * @param slots  "audio" / "camera" / "screen" → the mid the participant sends that in
+     * @param tracks the sections carrying other participants' media
+     */
+    record SfuOffer(int version, String sdp, java.util.Map<String, String> slots, List<SfuTrack> tracks)
+            implements ServerMessage {
+        public String type() {
+            return "sfu-offer";
+        }
+    }
+
+    /** One forwarded track of an {@link SfuOffer}: section {@code mid} carries {@code participant}'s {@code source}. */
+    record SfuTrack(String mid, String participant, String source) {
+    }
+
     record Error(ErrorCode code, String message, String ref) implements ServerMessage {
         public String type() {
             return "error";

@@ -8,6 +8,7 @@ import dev.parley.rooms.RoomEvent;
 import dev.parley.rooms.RoomException;
 import dev.parley.rooms.RoomRegistry;
 import dev.parley.rooms.StatePatch;
+import dev.parley.rooms.Topology;
 import java.time.Clock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public final class SignalingSession implements Endpoint {
     private final MessageCodec codec;
     private final SignalingConfig config;
     private final IceServerProvider iceServers;
+    private final SfuGateway sfu;
     private final SignalingObserver observer;
     private final Clock clock;
     private final LongSupplier nanoTime;
@@ -44,6 +46,13 @@ public final class SignalingSession implements Endpoint {
     public SignalingSession(RoomRegistry rooms, Transport transport, MessageCodec codec, SignalingConfig config,
                             IceServerProvider iceServers, SignalingObserver observer, Clock clock,
                             LongSupplier nanoTime) {
+        this(rooms, transport, codec, config, iceServers, SfuGateway.NONE, observer, clock, nanoTime);
+    }
+
+    public SignalingSession(RoomRegistry rooms, Transport transport, MessageCodec codec, SignalingConfig config,
+                            IceServerProvider iceServers, SfuGateway sfu, SignalingObserver observer, Clock clock,
+                            LongSupplier nanoTime) {
+        this.sfu = sfu;
         this.rooms = rooms;
         this.transport = transport;
         this.codec = codec;
@@ -132,6 +141,9 @@ public final class SignalingSession implements Endpoint {
             case RoomEvent.ParticipantLeft p -> new ServerMessage.ParticipantLeft(p.participantId(), p.reason());
             case RoomEvent.SignalRelayed s -> new ServerMessage.Signal(s.from(), s.payload());
             case RoomEvent.ChatPosted c -> new ServerMessage.Chat(c.message());
+            case RoomEvent.TopologyChanged t -> new ServerMessage.TopologyChanged(t.topology().wire());
+            case RoomEvent.Direct d when d.message() instanceof ServerMessage m -> m;
+            case RoomEvent.Direct d -> throw new IllegalArgumentException("not a server message: " + d.message());
         });
     }
 
@@ -149,6 +161,8 @@ public final class SignalingSession implements Endpoint {
             case ClientMessage.State state -> onState(state);
             case ClientMessage.Chat chat -> onChat(chat);
             case ClientMessage.Ping ping -> send(new ServerMessage.Pong(clock.millis()));
+            case ClientMessage.SfuConnect connect -> onSfuConnect(connect);
+            case ClientMessage.SfuAnswer answer -> onSfuAnswer(answer);
             case ClientMessage.GetIceServers get -> send(new ServerMessage.IceServers(
                     iceServers.forParticipant(membership != null ? membership.participantId() : "probe-" + Ids.random64()),
                     get.ref()));
@@ -192,10 +206,33 @@ public final class SignalingSession implements Endpoint {
         roomCall(chat, () -> rooms.chat(m, chat.text()));
     }
 
+    private void onSfuConnect(ClientMessage.SfuConnect connect) throws ProtocolException {
+        Membership m = requireJoined(connect);
+        if (rooms.topology(m) != Topology.SFU) {
+            throw new ProtocolException(ErrorCode.SFU_UNAVAILABLE, "This room is peer to peer", connect.ref());
+        }
+        if (!sfu.connect(m)) {
+            throw new ProtocolException(ErrorCode.SFU_UNAVAILABLE, "The SFU cannot take this connection now",
+                    connect.ref());
+        }
+    }
+
+    private void onSfuAnswer(ClientMessage.SfuAnswer answer) throws ProtocolException {
+        Membership m = requireJoined(answer);
+        sfu.answer(m, answer.version(), answer.sdp()).whenComplete((refusal, error) -> {
+            if (error != null) {
+                log.warn("The SFU failed on an answer", error);
+                sendError(ErrorCode.INTERNAL, "Internal server error; the answer was dropped", answer.ref());
+            } else if (refusal != null) {
+                sendError(refusal.code(), refusal.message(), answer.ref());
+            }
+        });
+    }
+
     private ServerMessage.Joined joined(JoinGrant grant) {
         String id = grant.membership().participantId();
         return new ServerMessage.Joined(id, grant.membership().room().value(), grant.name(), grant.resumeToken(),
-                grant.resumed(), grant.others(), iceServers.forParticipant(id), grant.chat(), "p2p",
+                grant.resumed(), grant.others(), iceServers.forParticipant(id), grant.chat(), grant.topology().wire(),
                 rooms.config().chatTextMax(), rooms.config().roomCapacity());
     }
 

@@ -49,6 +49,9 @@ class MessageCodecTest {
                 Arguments.of("{\"type\":\"chat\",\"text\":\"hello <b>world</b>\"}", new ClientMessage.Chat("hello <b>world</b>", null)),
                 Arguments.of("{\"type\":\"ping\"}", new ClientMessage.Ping(null)),
                 Arguments.of("{\"type\":\"get-ice-servers\",\"ref\":\"t1\"}", new ClientMessage.GetIceServers("t1")),
+                Arguments.of("{\"type\":\"sfu-connect\"}", new ClientMessage.SfuConnect(null)),
+                Arguments.of("{\"type\":\"sfu-answer\",\"version\":3,\"sdp\":\"v=0\\r\\n\"}",
+                        new ClientMessage.SfuAnswer(3, "v=0\r\n", null)),
                 // unknown fields are ignored so later versions can add fields
                 Arguments.of("{\"type\":\"ping\",\"future\":{\"x\":[1,2]},\"n\":3}", new ClientMessage.Ping(null)),
                 Arguments.of("  {\"ref\":null,\"type\":\"leave\"}\n", new ClientMessage.Leave(null)));
@@ -137,6 +140,10 @@ class MessageCodecTest {
                 Arguments.of("type an object", "{\"type\":{\"name\":\"ping\"}}"),
                 Arguments.of("type an array", "{\"type\":[\"ping\"]}"),
                 Arguments.of("type a boolean", "{\"type\":true}"),
+                Arguments.of("sfu-answer without sdp", "{\"type\":\"sfu-answer\",\"version\":1}"),
+                Arguments.of("sfu-answer version a string", "{\"type\":\"sfu-answer\",\"version\":\"1\",\"sdp\":\"v=0\"}"),
+                Arguments.of("sfu-answer sdp over 60000 characters",
+                        "{\"type\":\"sfu-answer\",\"version\":1,\"sdp\":\"" + "a".repeat(60_001) + "\"}"),
                 Arguments.of("join without room", "{\"type\":\"join\",\"name\":\"Ada\",\"version\":1}"),
                 Arguments.of("join without name", "{\"type\":\"join\",\"room\":\"r\",\"version\":1}"),
                 Arguments.of("join without version", "{\"type\":\"join\",\"room\":\"r\",\"name\":\"Ada\"}"),
@@ -455,6 +462,20 @@ class MessageCodecTest {
     }
 
     @Test
+    void sfuOfferCarriesVersionSdpSlotsAndTracks() throws Exception {
+        JsonNode json = encode(new ServerMessage.SfuOffer(4, "v=0\r\n", java.util.Map.of("audio", "0"),
+                List.of(new ServerMessage.SfuTrack("3", "p1", "camera"))));
+        assertThat(json.get("type").asText()).isEqualTo("sfu-offer");
+        assertThat(json.get("version").asInt()).isEqualTo(4);
+        assertThat(json.get("sdp").asText()).isEqualTo("v=0\r\n");
+        assertThat(json.get("slots").get("audio").asText()).isEqualTo("0");
+        assertThat(json.get("tracks").get(0).get("mid").asText()).isEqualTo("3");
+        assertThat(json.get("tracks").get(0).get("participant").asText()).isEqualTo("p1");
+        assertThat(json.get("tracks").get(0).get("source").asText()).isEqualTo("camera");
+        assertThat(encode(new ServerMessage.TopologyChanged("sfu")).get("topology").asText()).isEqualTo("sfu");
+    }
+
+    @Test
     void errorWithoutRefHasNoRefField() throws Exception {
         JsonNode json = encode(new ServerMessage.Error(ErrorCode.INTERNAL, "oops", null));
         assertThat(json.has("ref")).isFalse();
@@ -465,7 +486,7 @@ class MessageCodecTest {
         assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::wire)).containsExactlyInAnyOrder(
                 "bad-json", "bad-message", "unknown-type", "unsupported-version", "not-joined", "already-joined",
                 "bad-room-name", "bad-name", "room-full", "unknown-participant", "text-too-long", "resume-failed",
-                "rate-limited", "internal");
+                "rate-limited", "sfu-unavailable", "bad-sdp", "internal");
     }
 
     @ParameterizedTest
