@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.rooms.RoomsConfig;
+import dev.parley.server.sfu.SfuOptions;
 import dev.parley.server.turn.TurnSettings;
 import dev.parley.signaling.SignalingConfig;
 import java.io.IOException;
@@ -116,6 +117,20 @@ public final class ParleyCommand implements Callable<Integer> {
             + "0x5000-0x7FFF, as coturn's client tools use (default: ${DEFAULT-VALUE}).", arity = "1")
     boolean turnLegacyChannelNumbers;
 
+    @Option(names = "--sfu", negatable = true, description = "Run the SFU: rooms past --p2p-max participants send "
+            + "media through the server (default: ${DEFAULT-VALUE}; --no-sfu keeps every room peer to peer).")
+    boolean sfu;
+
+    @Option(names = "--sfu-port", description = "The SFU's one UDP media port (default: ${DEFAULT-VALUE}).")
+    int sfuPort;
+
+    @Option(names = "--sfu-max-participants", description = "SFU connections per room (default: ${DEFAULT-VALUE}).")
+    int sfuMaxParticipants;
+
+    @Option(names = "--p2p-max", description = "Participants a room may have with peer-to-peer media; the next "
+            + "one moves it to the SFU (default: ${DEFAULT-VALUE}).")
+    int p2pMax;
+
     @Option(names = "--public-ip", description = "Address advertised for TURN relays when behind NAT.",
             paramLabel = "<ip>")
     String publicIp;
@@ -143,9 +158,18 @@ public final class ParleyCommand implements Callable<Integer> {
         return new ServerConfig(httpPort, httpsPort, blankToNull(bind), dataDir,
                 blankToNull(tlsCert) == null ? null : Path.of(tlsCert), blankToNull(tlsKey) == null ? null : Path.of(tlsKey),
                 blankToNull(publicHost), nonBlank(allowedOrigins), nonBlank(iceServers),
-                new RoomsConfig(roomCapacity, chatHistory, 4096, Duration.ofSeconds(resumeGrace)),
+                new RoomsConfig(roomCapacity, chatHistory, 4096, Duration.ofSeconds(resumeGrace),
+                        sfu ? p2pMax : RoomsConfig.NEVER_SFU),
                 new SignalingConfig(rateLimit, rateBurst, rateBurst, Duration.ofSeconds(livenessTimeout)),
-                turnSettings());
+                turnSettings(), sfuOptions());
+    }
+
+    private SfuOptions sfuOptions() {
+        if (sfuPort < 0 || sfuPort > 65535 || sfuMaxParticipants < 1 || p2pMax < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--sfu-port is 0-65535, --sfu-max-participants and --p2p-max at least 1");
+        }
+        return new SfuOptions(sfu, sfuPort, sfuMaxParticipants);
     }
 
     private TurnSettings turnSettings() {

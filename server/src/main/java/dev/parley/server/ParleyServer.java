@@ -12,6 +12,7 @@ import dev.parley.server.tls.SelfSignedCertificate;
 import dev.parley.server.tls.TlsCredentials;
 import dev.parley.server.ws.OriginPolicy;
 import dev.parley.server.ws.SignalingWebSocket;
+import dev.parley.server.sfu.EmbeddedSfu;
 import dev.parley.server.turn.EmbeddedTurn;
 import dev.parley.server.turn.IceServers;
 import dev.parley.server.turn.TurnSecret;
@@ -19,6 +20,7 @@ import dev.parley.server.turn.TurnSettings;
 import dev.parley.turn.TurnService;
 import dev.parley.signaling.MessageCodec;
 import dev.parley.signaling.SessionTracker;
+import dev.parley.signaling.SfuGateway;
 import dev.parley.signaling.SignalingSession;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +75,7 @@ public final class ParleyServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     /** The embedded STUN/TURN server, or null when disabled. */
     private final TurnService turn;
+    private final EmbeddedSfu sfu;
     /** Runs the short tasks that hand queued frames to Jetty (see JettyTransport). */
     private final ExecutorService outboxDrainer = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("parley-outbox-", 0).factory());
@@ -123,11 +126,15 @@ public final class ParleyServer implements AutoCloseable {
                 turn == null ? -1 : EmbeddedTurn.port(turn), turn == null ? -1 : EmbeddedTurn.tlsPort(turn),
                 config.publicHost(), config.iceServerUrls(), clock);
 
+        this.sfu = config.sfu().enabled()
+                ? EmbeddedSfu.start(config.sfu(), config.bind(), turnSettings.publicIp(), rooms, metrics) : null;
+        SfuGateway sfuGateway = sfu == null ? SfuGateway.NONE : sfu;
+
         ContextHandler context = new ContextHandler("/");
         var upgrade = SignalingWebSocket.create(jetty, context, new OriginPolicy(config.allowedOrigins()),
                 config.signaling(), sessions,
                 (transport, host) -> new SignalingSession(rooms, transport, codec, config.signaling(),
-                        iceServers.forConnection(host), metrics, clock, System::nanoTime), outboxDrainer);
+                        iceServers.forConnection(host), sfuGateway, metrics, clock, System::nanoTime), outboxDrainer);
         upgrade.setHandler(new Router(new PageHandler(new StaticAssets(ParleyServer.class.getClassLoader(), "web")),
                 new HealthHandler(rooms, sessions, clock, version), new MetricsHandler(metrics)));
         context.setHandler(upgrade);
@@ -184,6 +191,11 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     /** The embedded STUN/TURN server, if enabled. */
+    /** The SFU, if on. */
+    public java.util.Optional<EmbeddedSfu> sfu() {
+        return java.util.Optional.ofNullable(sfu);
+    }
+
     public java.util.Optional<TurnService> turn() {
         return java.util.Optional.ofNullable(turn);
     }
@@ -203,6 +215,9 @@ public final class ParleyServer implements AutoCloseable {
         } finally {
             if (turn != null) {
                 turn.stop();
+            }
+            if (sfu != null) {
+                sfu.close();
             }
             outboxDrainer.shutdownNow();
             metrics.close();

@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.rooms.RoomsConfig;
+import dev.parley.server.sfu.SfuOptions;
 import dev.parley.server.turn.TurnSettings;
 import dev.parley.signaling.SignalingConfig;
 import java.nio.file.Path;
@@ -20,10 +21,11 @@ import java.util.List;
  * @param allowedOrigins extra origins allowed to open the WebSocket
  * @param iceServerUrls  static ICE server URLs handed to clients
  * @param turn           the embedded STUN/TURN server and external TURN options
+ * @param sfu            the SFU (rooms switch to it past {@link RoomsConfig#p2pMax()})
  */
 public record ServerConfig(int httpPort, int httpsPort, String bind, Path dataDir, Path tlsCert, Path tlsKey,
                            String publicHost, List<String> allowedOrigins, List<String> iceServerUrls,
-                           RoomsConfig rooms, SignalingConfig signaling, TurnSettings turn) {
+                           RoomsConfig rooms, SignalingConfig signaling, TurnSettings turn, SfuOptions sfu) {
 
     public ServerConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -33,24 +35,37 @@ public record ServerConfig(int httpPort, int httpsPort, String bind, Path dataDi
         }
     }
 
-    /** A configuration for tests: free ports on loopback, defaults otherwise. */
+    /**
+     * A configuration for tests: free ports on loopback, the SFU on (any free port) but rooms that stay peer to peer
+     * unless a test sets {@link #withP2pMax}, no TURN unless {@link #withTurn}, defaults otherwise.
+     */
     public static ServerConfig forTests(Path dataDir) {
         return new ServerConfig(0, 0, "127.0.0.1", dataDir, null, null, null, List.of(), List.of(),
-                RoomsConfig.DEFAULTS, SignalingConfig.DEFAULTS, TurnSettings.disabled());
+                RoomsConfig.DEFAULTS, SignalingConfig.DEFAULTS, TurnSettings.disabled(), SfuOptions.forTests());
+    }
+
+    /** Rooms switch to the SFU when they grow past {@code max} participants. */
+    public ServerConfig withP2pMax(int max) {
+        return withRooms(rooms.withP2pMax(max));
+    }
+
+    public ServerConfig withSfu(SfuOptions sfu) {
+        return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
+                iceServerUrls, rooms, signaling, turn, sfu);
     }
 
     public ServerConfig withRooms(RoomsConfig rooms) {
         return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
-                iceServerUrls, rooms, signaling, turn);
+                iceServerUrls, rooms, signaling, turn, sfu);
     }
 
     public ServerConfig withSignaling(SignalingConfig signaling) {
         return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
-                iceServerUrls, rooms, signaling, turn);
+                iceServerUrls, rooms, signaling, turn, sfu);
     }
 
     public ServerConfig withTurn(TurnSettings turn) {
         return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
-                iceServerUrls, rooms, signaling, turn);
+                iceServerUrls, rooms, signaling, turn, sfu);
     }
 }

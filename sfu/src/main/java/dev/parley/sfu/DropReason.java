@@ -1,0 +1,31 @@
+package dev.parley.sfu;
+
+/** Why the SFU dropped a datagram or a task; each has a counter (metric label {@code reason}). */
+public enum DropReason {
+    /** RTP, RTCP or DTLS from an address no ICE check validated. */
+    UNKNOWN_SOURCE("unknown-source"),
+    /** A first byte outside STUN, DTLS and RTP/RTCP (RFC 7983), or a datagram too short to be anything. */
+    NOT_RTP("not-rtp"),
+    /** STUN that is not a valid check for a known transport (malformed, bad fingerprint or credentials, no such ufrag). */
+    BAD_STUN("bad-stun"),
+    /** SRTP or SRTCP that fails authentication or replay checks, or arrives before the keys. */
+    SRTP("srtp"),
+    /** Decrypted RTP or RTCP that does not parse. */
+    MALFORMED("malformed"),
+    /** RTP whose SSRC belongs to no slot of the sender. */
+    NO_TRACK("no-track"),
+    /** The socket refused a datagram (its buffer was full). */
+    SEND_FAILED("send-failed"),
+    /** A task for the media loop found its queue full. */
+    QUEUE_FULL("queue-full");
+
+    private final String label;
+
+    DropReason(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.parley.sfu;
+
+import dev.parley.dtls.DtlsEndpoint;
+import dev.parley.ice.IceCredentials;
+import dev.parley.ice.IceLiteAgent;
+import dev.parley.srtp.SrtpContext;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One participant's SFU connection: its ICE-lite agent, DTLS endpoint and SRTP contexts, the tracks it publishes in
+ * its three slots, the sections it receives others' tracks in, and where its negotiation stands. Not thread-safe:
+ * owned by the media loop (the DTLS endpoint's own thread only posts back to the loop).
+ */
+final class Peer {
+
+    /** DTLS datagrams kept while the answer (and with it the peer's fingerprint) has not arrived. */
+    static final int EARLY_DTLS_MAX = 8;
+
+    final SfuRoom room;
+    final String id;
+    final IceCredentials credentials;
+    final IceLiteAgent ice;
+    /** A random SSRC this peer's RTCP is sent from. */
+    final long rtcpSsrc;
+
+    DtlsEndpoint dtls;
+    SrtpContext sender;
+    SrtpContext receiver;
+    boolean closed;
+    final ArrayDeque<byte[]> earlyDtls = new ArrayDeque<>();
+    final List<InetSocketAddress> validated = new ArrayList<>();
+
+    /** What the peer's answer said each slot's SSRC is, and the tracks made of them. */
+    final EnumMap<Source, UpstreamTrack> published = new EnumMap<>(Source.class);
+    final Map<Long, UpstreamTrack> publishedBySsrc = new HashMap<>();
+
+    /** Sections carrying others' tracks, in mid order; mids start at 3 (0-2 are the slots). */
+    final List<DownstreamSection> sections = new ArrayList<>();
+    final Map<Long, DownstreamSection> sectionsBySsrc = new HashMap<>();
+
+    /** The version of the offer awaiting an answer, or 0. */
+    int outstandingVersion;
+    int lastVersion;
+    /** Something changed while an offer was outstanding: offer again when the answer arrives. */
+    boolean dirty;
+    boolean answeredOnce;
+    final long sessionId;
+
+    Peer(SfuRoom room, String id, IceCredentials credentials, IceLiteAgent ice, long rtcpSsrc, long sessionId) {
+        this.room = room;
+        this.id = id;
+        this.credentials = credentials;
+        this.ice = ice;
+        this.rtcpSsrc = rtcpSsrc;
+        this.sessionId = sessionId;
+    }
+
+    boolean connected() {
+        return sender != null && !closed;
+    }
+
+    /** A section for a new track of {@code kind}: an idle one of that kind if any, else a new mid. */
+    DownstreamSection sectionFor(String kind) {
+        for (DownstreamSection s : sections) {
+            if (s.idle() && s.kind.equals(kind)) {
+                return s;
+            }
+        }
+        DownstreamSection s = new DownstreamSection(this, Integer.toString(3 + sections.size()), kind);
+        sections.add(s);
+        return s;
+    }
+
+    DownstreamSection sectionCarrying(String publisherId, Source source) {
+        for (DownstreamSection s : sections) {
+            if (publisherId.equals(s.publisherId) && s.source == source) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,853 @@
+package dev.parley.sfu;
+
+import dev.parley.dtls.CertificateFingerprint;
+import dev.parley.dtls.DtlsCertificate;
+import dev.parley.dtls.DtlsEndpoint;
+import dev.parley.dtls.DtlsEvent;
+import dev.parley.dtls.DtlsOutput;
+import dev.parley.dtls.DtlsSettings;
+import dev.parley.ice.CheckResult;
+import dev.parley.ice.CheckVerdict;
+import dev.parley.ice.HostCandidate;
+import dev.parley.ice.IceCredentials;
+import dev.parley.ice.IceEvent;
+import dev.parley.ice.IceLiteAgent;
+import dev.parley.ice.IceSettings;
+import dev.parley.rtp.FullIntraRequest;
+import dev.parley.rtp.GenericNack;
+import dev.parley.rtp.PictureLossIndication;
+import dev.parley.rtp.ReceiverReport;
+import dev.parley.rtp.ReportBlock;
+import dev.parley.rtp.RtcpCompound;
+import dev.parley.rtp.RtcpPacket;
+import dev.parley.rtp.RtpParseException;
+import dev.parley.rtp.SenderReport;
+import dev.parley.sdp.Candidate;
+import dev.parley.sdp.Fingerprint;
+import dev.parley.sdp.LocalTransport;
+import dev.parley.sdp.SdpParseException;
+import dev.parley.srtp.SrtpException;
+import dev.parley.stun.PacketKind;
+import dev.parley.stun.StunMessage;
+import dev.parley.stun.StunParseException;
+import dev.parley.stun.Username;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the SFU knows and does, on the media loop thread (docs/media.md, "The SFU"): rooms and their peers,
+ * negotiation, the demultiplexing of datagrams (RFC 7983) and the forwarding path. Sans-I/O: datagrams come in through
+ * {@link #onDatagram}, go out through {@link Sender}, time through the {@code now} arguments. Not thread-safe: every
+ * method runs on the loop; other threads post through the {@code post} function.
+ */
+final class SfuEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(SfuEngine.class);
+    private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
+    private static final int BUFFER = 2048;
+
+    /** Where datagrams go; returns false when the socket refused one. */
+    interface Sender {
+        boolean send(byte[] buf, int off, int len, InetSocketAddress to);
+    }
+
+    private final SfuSettings settings;
+    private final SfuListener listener;
+    private final SfuMetrics metrics;
+    private final Sender sender;
+    private final Consumer<Runnable> post;
+    private final DtlsCertificate certificate;
+    private final Fingerprint sdpFingerprint;
+    private final SecureRandom random = new SecureRandom();
+    private List<Candidate> candidates = List.of();
+
+    private final Map<String, SfuRoom> rooms = new HashMap<>();
+    private final Map<String, Peer> byUfrag = new HashMap<>();
+    private final Map<InetSocketAddress, Peer> byAddress = new HashMap<>();
+    private final Map<Peer, Map<DownstreamSection, String>> offeredTracks = new IdentityHashMap<>();
+    private final Map<Peer, List<String>> offeredMids = new IdentityHashMap<>();
+
+    private final byte[] plain = new byte[BUFFER];
+    private final byte[] out = new byte[BUFFER];
+    private final byte[] encrypted = new byte[BUFFER];
+    private final byte[] retransmit = new byte[BUFFER];
+    private final byte[] rtcpPlain = new byte[BUFFER];
+    private final byte[] rtcpEncrypted = new byte[BUFFER];
+    private long nowNanos;
+    private long nowMillis;
+    private long nextReportNanos;
+    private long trackIds;
+
+    SfuEngine(SfuSettings settings, SfuListener listener, SfuMetrics metrics, Sender sender, Consumer<Runnable> post,
+            DtlsCertificate certificate) {
+        this.settings = settings;
+        this.listener = listener;
+        this.metrics = metrics;
+        this.sender = sender;
+        this.post = post;
+        this.certificate = certificate;
+        try {
+            this.sdpFingerprint = Fingerprint.parse(certificate.fingerprint().toSdp());
+        } catch (SdpParseException e) {
+            throw new IllegalStateException("our own fingerprint does not parse", e);
+        }
+    }
+
+    /** The port the socket really listens on, for the candidates (known once bound). */
+    void listening(int port) {
+        List<Candidate> list = new ArrayList<>();
+        for (HostCandidate h : HostCandidate.forAddresses(settings.advertised(), port, HostCandidate.Transport.UDP)) {
+            try {
+                list.add(Candidate.parse(h.attributeValue()));
+            } catch (SdpParseException e) {
+                throw new IllegalStateException("our own candidate does not parse: " + h.attributeValue(), e);
+            }
+        }
+        candidates = List.copyOf(list);
+    }
+
+    void clock(long millis, long nanos) {
+        nowMillis = millis;
+        nowNanos = nanos;
+    }
+
+    // ---- signaling ---------------------------------------------------------------------------------------------
+
+    /** A fresh SFU connection for the participant; false (and nothing changed) when its room is full. */
+    boolean connect(String roomName, String participantId, Set<String> sharingNow) {
+        SfuRoom room = rooms.computeIfAbsent(roomName, SfuRoom::new);
+        room.sharing.addAll(sharingNow);
+        Peer existing = room.peers.get(participantId);
+        if (existing != null) {
+            closePeer(existing, "a new connection replaced it");
+        }
+        if (room.peers.size() >= settings.maxParticipantsPerRoom()) {
+            return false;
+        }
+        IceCredentials credentials = IceCredentials.generate();
+        while (byUfrag.containsKey(credentials.ufrag())) {
+            credentials = IceCredentials.generate();
+        }
+        IceLiteAgent ice = new IceLiteAgent(credentials, null,
+                new IceSettings(settings.consentTimeoutMillis(), IceSettings.DEFAULT.maxRemoteAddresses()), nowMillis);
+        Peer peer = new Peer(room, participantId, credentials, ice, randomSsrc(), random.nextLong() & Long.MAX_VALUE);
+        room.peers.put(participantId, peer);
+        byUfrag.put(credentials.ufrag(), peer);
+        metrics.transports++;
+        for (Peer other : room.peers.values()) {
+            if (other == peer) {
+                continue;
+            }
+            for (Source s : Source.values()) {
+                if (room.publishes(other.id, s)) {
+                    addSection(peer, other.id, s);
+                }
+                if (room.publishes(peer.id, s)) {
+                    addSection(other, peer.id, s);
+                }
+            }
+            requestOffer(other);
+        }
+        requestOffer(peer);
+        log.debug("SFU connection for {} in {} ({} in the room)", participantId, roomName, room.peers.size());
+        return true;
+    }
+
+    /** Applies an answer; returns null when accepted or stale, else the reason it was refused. */
+    String answer(String roomName, String participantId, int version, String sdp) {
+        Peer peer = peer(roomName, participantId);
+        if (peer == null) {
+            return "No SFU connection; send sfu-connect first";
+        }
+        if (version != peer.outstandingVersion) {
+            return null; // an answer to an older offer: the newer one is on its way
+        }
+        peer.outstandingVersion = 0;
+        Answer answer;
+        try {
+            answer = Answer.read(sdp, offeredMids.get(peer));
+        } catch (IllegalArgumentException e) {
+            if (peer.dirty) {
+                sendOffer(peer);
+            }
+            return e.getMessage();
+        }
+        if (!peer.answeredOnce) {
+            peer.answeredOnce = true;
+            peer.ice.remoteUfrag(answer.iceUfrag());
+            startDtls(peer, answer.role(), answer.fingerprint());
+        }
+        answer.slotSsrcs().forEach((source, ssrc) -> bindSlot(peer, source, ssrc));
+        Map<DownstreamSection, String> announced = offeredTracks.remove(peer);
+        if (announced != null) {
+            announced.forEach((d, trackId) -> {
+                if (trackId.equals(d.trackId) && !d.announced) {
+                    d.announced = true;
+                    if (d.track != null && d.track.source.isVideo()) {
+                        requestKeyframe(d.track);
+                    }
+                }
+            });
+        }
+        if (peer.dirty) {
+            sendOffer(peer);
+        }
+        return null;
+    }
+
+    void leave(String roomName, String participantId) {
+        SfuRoom room = rooms.get(roomName);
+        if (room == null) {
+            return;
+        }
+        room.sharing.remove(participantId);
+        Peer peer = room.peers.get(participantId);
+        if (peer != null) {
+            closePeer(peer, "left the room");
+        }
+        dropIfEmpty(room);
+    }
+
+    void screenSharing(String roomName, String participantId, boolean sharing) {
+        SfuRoom room = rooms.get(roomName);
+        if (room == null) {
+            return; // not on the SFU yet: connect() learns who shares
+        }
+        boolean changed = sharing ? room.sharing.add(participantId) : room.sharing.remove(participantId);
+        if (!changed) {
+            return;
+        }
+        for (Peer other : room.peers.values()) {
+            if (other.id.equals(participantId)) {
+                continue;
+            }
+            if (sharing) {
+                addSection(other, participantId, Source.SCREEN);
+            } else {
+                DownstreamSection d = other.sectionCarrying(participantId, Source.SCREEN);
+                if (d != null) {
+                    removeSection(d);
+                }
+            }
+            requestOffer(other);
+        }
+    }
+
+    /** Closes every connection (server shutdown). */
+    void closeAll() {
+        for (SfuRoom room : List.copyOf(rooms.values())) {
+            for (Peer peer : List.copyOf(room.peers.values())) {
+                closePeer(peer, "server stopping");
+            }
+        }
+        rooms.clear();
+    }
+
+    // ---- datagrams ---------------------------------------------------------------------------------------------
+
+    void onDatagram(byte[] buf, int len, InetSocketAddress source) {
+        metrics.bytesIn.add(len);
+        if (len < 1) {
+            metrics.drop(DropReason.NOT_RTP);
+            return;
+        }
+        switch (PacketKind.of(buf[0])) {
+            case STUN -> onStun(buf, len, source);
+            case DTLS -> onDtls(buf, len, source);
+            case RTP_RTCP -> onSrtp(buf, len, source);
+            default -> metrics.drop(DropReason.NOT_RTP);
+        }
+    }
+
+    private void onStun(byte[] buf, int len, InetSocketAddress source) {
+        Peer peer = byAddress.get(source);
+        if (peer == null) {
+            peer = byUfrag.get(localUfrag(buf, len));
+        }
+        if (peer == null) {
+            metrics.drop(DropReason.BAD_STUN);
+            return;
+        }
+        CheckResult result = peer.ice.handle(buf, 0, len, source, nowMillis);
+        if (result.hasResponse()) {
+            byte[] response = result.response();
+            send(response, 0, response.length, source);
+        }
+        if (result.verdict() != CheckVerdict.ANSWERED) {
+            metrics.drop(DropReason.BAD_STUN);
+        }
+        for (IceEvent e : result.events()) {
+            if (e instanceof IceEvent.Validated v) {
+                Peer previous = byAddress.put(v.address(), peer);
+                if (previous != null && previous != peer) {
+                    previous.validated.remove(v.address());
+                }
+                if (!peer.validated.contains(v.address())) {
+                    peer.validated.add(v.address());
+                }
+            }
+        }
+    }
+
+    /** The SFU's half of a check's USERNAME ("ourUfrag:theirUfrag"), or null. */
+    private static String localUfrag(byte[] buf, int len) {
+        try {
+            Optional<Username> username = Username.from(StunMessage.parse(buf, 0, len));
+            if (username.isEmpty()) {
+                return null;
+            }
+            String value = username.get().value();
+            int colon = value.indexOf(':');
+            return colon < 0 ? value : value.substring(0, colon);
+        } catch (StunParseException e) {
+            return null;
+        }
+    }
+
+    private void onDtls(byte[] buf, int len, InetSocketAddress source) {
+        Peer peer = byAddress.get(source);
+        if (peer == null || !peer.ice.isValidated(source, nowMillis)) {
+            metrics.drop(DropReason.UNKNOWN_SOURCE);
+            return;
+        }
+        if (peer.dtls == null) {
+            if (peer.earlyDtls.size() < Peer.EARLY_DTLS_MAX) {
+                peer.earlyDtls.add(java.util.Arrays.copyOf(buf, len));
+            }
+            return;
+        }
+        peer.dtls.receive(buf, 0, len, nowMillis);
+    }
+
+    private void onSrtp(byte[] buf, int len, InetSocketAddress source) {
+        Peer peer = byAddress.get(source);
+        if (peer == null || !peer.ice.isValidated(source, nowMillis)) {
+            metrics.drop(DropReason.UNKNOWN_SOURCE);
+            return;
+        }
+        if (!peer.connected()) {
+            metrics.drop(DropReason.SRTP);
+            return;
+        }
+        int pt = len >= 2 ? buf[1] & 0xff : 0;
+        boolean rtcp = pt >= 192 && pt <= 223; // RFC 5761 §4
+        try {
+            if (rtcp) {
+                int n = peer.receiver.unprotectRtcp(buf, 0, len, plain, 0);
+                metrics.rtcpIn.increment();
+                onRtcp(peer, plain, n);
+            } else {
+                int n = peer.receiver.unprotectRtp(buf, 0, len, plain, 0);
+                metrics.rtpIn.increment();
+                onRtp(peer, plain, n);
+            }
+        } catch (SrtpException e) {
+            metrics.drop(DropReason.SRTP);
+        }
+    }
+
+    // ---- forwarding --------------------------------------------------------------------------------------------
+
+    private void onRtp(Peer peer, byte[] p, int n) {
+        if (n < 12) {
+            metrics.drop(DropReason.MALFORMED);
+            return;
+        }
+        long ssrc = u32(p, 8);
+        UpstreamTrack track = peer.publishedBySsrc.get(ssrc);
+        if (track == null) {
+            Source slot = slotOfMidExtension(p, n);
+            if (slot == null) {
+                metrics.drop(DropReason.NO_TRACK);
+                return;
+            }
+            track = bindSlot(peer, slot, ssrc);
+        }
+        int seq = u16(p, 2);
+        List<Integer> missing = track.received(seq);
+        if (!missing.isEmpty()) {
+            sendRtcp(peer, GenericNack.of(peer.rtcpSsrc, track.ssrc, missing));
+            metrics.nacksSent.increment();
+        }
+        if (track.cache != null) {
+            track.cache.put(seq, p, 0, n);
+        }
+        for (int i = 0, size = track.subscribers.size(); i < size; i++) {
+            DownstreamSection d = track.subscribers.get(i);
+            if (d.announced && d.subscriber.connected()) {
+                forward(d, p, n);
+            }
+        }
+    }
+
+    /** Rewrites one plaintext RTP packet for a section and sends it, protected with the subscriber's keys. */
+    private void forward(DownstreamSection d, byte[] p, int n) {
+        int b0 = p[0] & 0xff;
+        int header = 12 + 4 * (b0 & 0x0f);
+        int payload = header;
+        if ((b0 & 0x10) != 0) {
+            if (n < header + 4) {
+                metrics.drop(DropReason.MALFORMED);
+                return;
+            }
+            payload = header + 4 + 4 * u16(p, header + 2);
+        }
+        if (n < payload) {
+            metrics.drop(DropReason.MALFORMED);
+            return;
+        }
+        // The subscriber's sections carry no header extension: drop the block, keep CSRCs, payload and padding.
+        out[0] = (byte) (b0 & ~0x10);
+        out[1] = p[1];
+        int seq = u16(p, 2);
+        long ts = u32(p, 4);
+        d.rewriter.source(u32(p, 8), seq, ts);
+        put16(out, 2, d.rewriter.sequence(seq));
+        put32(out, 4, d.rewriter.timestamp(ts));
+        put32(out, 8, d.outSsrc);
+        System.arraycopy(p, 12, out, 12, header - 12);
+        System.arraycopy(p, payload, out, header, n - payload);
+        int length = header + n - payload;
+        try {
+            int protectedLength = d.subscriber.sender.protectRtp(out, 0, length, encrypted, 0);
+            if (sendTo(d.subscriber, encrypted, protectedLength)) {
+                metrics.rtpOut.increment();
+            }
+        } catch (SrtpException e) {
+            metrics.drop(DropReason.SRTP);
+        }
+    }
+
+    private void onRtcp(Peer peer, byte[] p, int n) {
+        List<RtcpPacket> packets;
+        try {
+            packets = RtcpCompound.parse(p, 0, n);
+        } catch (RtpParseException e) {
+            metrics.drop(DropReason.MALFORMED);
+            return;
+        }
+        for (RtcpPacket packet : packets) {
+            switch (packet) {
+                case SenderReport sr -> onSenderReport(peer, sr);
+                case GenericNack nack -> onNack(peer, nack);
+                case PictureLossIndication pli -> {
+                    DownstreamSection d = peer.sectionsBySsrc.get(pli.mediaSsrc());
+                    if (d != null) {
+                        requestKeyframe(d.track);
+                    }
+                }
+                case FullIntraRequest fir -> {
+                    for (FullIntraRequest.Entry e : fir.entries()) {
+                        DownstreamSection d = peer.sectionsBySsrc.get(e.ssrc());
+                        if (d != null) {
+                            requestKeyframe(d.track);
+                        }
+                    }
+                }
+                default -> {
+                    // Receiver reports, SDES, BYE, REMB, transport-cc: the SFU terminates them.
+                }
+            }
+        }
+    }
+
+    private void onSenderReport(Peer peer, SenderReport sr) {
+        UpstreamTrack track = peer.publishedBySsrc.get(sr.ssrc());
+        if (track == null) {
+            return;
+        }
+        track.lastSenderReportNtpMiddle = (sr.ntpTimestamp() >>> 16) & 0xffff_ffffL;
+        track.lastSenderReportNanos = nowNanos;
+        for (DownstreamSection d : track.subscribers) {
+            if (d.announced && d.subscriber.connected() && d.rewriter.sourceSsrc() == track.ssrc) {
+                sendRtcp(d.subscriber, new SenderReport(d.outSsrc, sr.ntpTimestamp(),
+                        d.rewriter.reportTimestamp(sr.rtpTimestamp()), sr.packetCount(), sr.octetCount(), List.of()));
+            }
+        }
+    }
+
+    private void onNack(Peer subscriber, GenericNack nack) {
+        DownstreamSection d = subscriber.sectionsBySsrc.get(nack.mediaSsrc());
+        metrics.nacksReceived.increment();
+        if (d == null || d.track == null || d.track.cache == null) {
+            return;
+        }
+        for (int seq : nack.lostSequenceNumbers()) {
+            int length = d.track.cache.get(d.rewriter.sourceSequence(seq), retransmit);
+            if (length > 0) {
+                forward(d, retransmit, length);
+                metrics.retransmissions.increment();
+            }
+        }
+    }
+
+    private void requestKeyframe(UpstreamTrack track) {
+        if (track == null || !track.source.isVideo() || !track.mayRequestKeyframe(nowNanos)) {
+            return;
+        }
+        if (sendRtcp(track.publisher, new PictureLossIndication(track.publisher.rtcpSsrc, track.ssrc))) {
+            metrics.keyframeRequests.increment();
+        }
+    }
+
+    // ---- time --------------------------------------------------------------------------------------------------
+
+    /** Consent, DTLS timeouts and receiver reports; call every 100 ms or so. */
+    void tick() {
+        boolean report = nowNanos - nextReportNanos >= 0;
+        if (report) {
+            nextReportNanos = nowNanos + REPORT_INTERVAL_NANOS;
+        }
+        for (SfuRoom room : List.copyOf(rooms.values())) {
+            for (Peer peer : List.copyOf(room.peers.values())) {
+                for (IceEvent e : peer.ice.tick(nowMillis)) {
+                    if (e instanceof IceEvent.ConsentExpired) {
+                        metrics.consentExpiries.increment();
+                        closePeer(peer, "ICE consent expired");
+                    }
+                }
+                if (peer.closed) {
+                    continue;
+                }
+                if (peer.dtls != null) {
+                    peer.dtls.tick(nowMillis);
+                }
+                if (report && peer.connected() && !peer.published.isEmpty()) {
+                    List<ReportBlock> blocks = new ArrayList<>();
+                    for (UpstreamTrack t : peer.published.values()) {
+                        ReportBlock b = t.reportBlock(nowNanos);
+                        if (b != null) {
+                            blocks.add(b);
+                        }
+                    }
+                    if (!blocks.isEmpty()) {
+                        sendRtcp(peer, new ReceiverReport(peer.rtcpSsrc, blocks));
+                    }
+                }
+            }
+            dropIfEmpty(room);
+        }
+    }
+
+    // ---- peers, tracks, sections -------------------------------------------------------------------------------
+
+    private void startDtls(Peer peer, dev.parley.dtls.DtlsRole role, CertificateFingerprint fingerprint) {
+        DtlsOutput output = new DtlsOutput() {
+            @Override
+            public void send(byte[] datagram) {
+                post.accept(() -> {
+                    if (!peer.closed) {
+                        sendTo(peer, datagram, datagram.length);
+                    }
+                });
+            }
+
+            @Override
+            public void event(DtlsEvent event) {
+                post.accept(() -> onDtlsEvent(peer, event));
+            }
+        };
+        peer.dtls = new DtlsEndpoint(role, certificate, fingerprint, DtlsSettings.DEFAULT, output);
+        peer.dtls.start(nowMillis);
+        for (byte[] early : peer.earlyDtls) {
+            peer.dtls.receive(early, 0, early.length, nowMillis);
+        }
+        peer.earlyDtls.clear();
+    }
+
+    private void onDtlsEvent(Peer peer, DtlsEvent event) {
+        if (peer.closed) {
+            return;
+        }
+        switch (event) {
+            case DtlsEvent.HandshakeComplete done -> {
+                peer.sender = done.keys().newSenderContext();
+                peer.receiver = done.keys().newReceiverContext();
+                metrics.handshakes.increment();
+                metrics.connectedTransports++;
+                log.debug("SFU connection of {} is up ({} ms handshake, {})", peer.id, done.handshakeMillis(),
+                        done.keys().profile());
+                for (DownstreamSection d : peer.sections) {
+                    if (d.announced && d.track != null) {
+                        requestKeyframe(d.track);
+                    }
+                }
+            }
+            case DtlsEvent.Failed failed -> {
+                metrics.handshakeFailures.increment();
+                log.info("SFU connection of {} failed: {}", peer.id, failed.reason());
+                closePeer(peer, failed.reason());
+            }
+            case DtlsEvent.Closed closed -> closePeer(peer, closed.reason());
+        }
+    }
+
+    private UpstreamTrack bindSlot(Peer peer, Source source, long ssrc) {
+        UpstreamTrack old = peer.published.get(source);
+        if (old != null && old.ssrc == ssrc) {
+            return old;
+        }
+        UpstreamTrack track = new UpstreamTrack(peer, source, ssrc);
+        if (old != null) {
+            peer.publishedBySsrc.remove(old.ssrc);
+        }
+        peer.published.put(source, track);
+        peer.publishedBySsrc.put(ssrc, track);
+        for (Peer other : peer.room.peers.values()) {
+            DownstreamSection d = other == peer ? null : other.sectionCarrying(peer.id, source);
+            if (d != null) {
+                d.track = track;
+                track.subscribers.add(d);
+            }
+        }
+        metrics.tracks = countTracks();
+        return track;
+    }
+
+    private void addSection(Peer subscriber, String publisherId, Source source) {
+        if (subscriber.sectionCarrying(publisherId, source) != null) {
+            return;
+        }
+        DownstreamSection d = subscriber.sectionFor(source.kind());
+        d.publisherId = publisherId;
+        d.source = source;
+        d.announced = false;
+        long ssrc = randomSsrc();
+        while (subscriber.sectionsBySsrc.containsKey(ssrc)) {
+            ssrc = randomSsrc();
+        }
+        d.outSsrc = ssrc;
+        d.trackId = publisherId + "-" + source.wire() + "-" + (++trackIds);
+        subscriber.sectionsBySsrc.put(ssrc, d);
+        Peer publisher = subscriber.room.peers.get(publisherId);
+        UpstreamTrack track = publisher == null ? null : publisher.published.get(source);
+        if (track != null) {
+            d.track = track;
+            track.subscribers.add(d);
+        }
+    }
+
+    private void removeSection(DownstreamSection d) {
+        if (d.track != null) {
+            d.track.subscribers.remove(d);
+        }
+        d.subscriber.sectionsBySsrc.remove(d.outSsrc);
+        d.publisherId = null;
+        d.source = null;
+        d.track = null;
+        d.trackId = null;
+        d.announced = false;
+    }
+
+    private void closePeer(Peer peer, String why) {
+        if (peer.closed) {
+            return;
+        }
+        boolean wasConnected = peer.connected();
+        peer.closed = true;
+        SfuRoom room = peer.room;
+        room.peers.remove(peer.id, peer);
+        byUfrag.remove(peer.credentials.ufrag(), peer);
+        for (InetSocketAddress a : peer.validated) {
+            byAddress.remove(a, peer);
+        }
+        offeredTracks.remove(peer);
+        offeredMids.remove(peer);
+        peer.ice.close();
+        if (peer.dtls != null) {
+            peer.dtls.close();
+        }
+        metrics.transports--;
+        if (wasConnected) {
+            metrics.connectedTransports--;
+        }
+        for (DownstreamSection d : peer.sections) {
+            if (d.track != null) {
+                d.track.subscribers.remove(d);
+            }
+        }
+        for (Peer other : room.peers.values()) {
+            boolean changed = false;
+            for (DownstreamSection d : other.sections) {
+                if (peer.id.equals(d.publisherId)) {
+                    removeSection(d);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                requestOffer(other);
+            }
+        }
+        metrics.tracks = countTracks();
+        log.debug("SFU connection of {} closed: {}", peer.id, why);
+    }
+
+    private void requestOffer(Peer peer) {
+        if (peer.closed) {
+            return;
+        }
+        if (peer.outstandingVersion != 0) {
+            peer.dirty = true;
+        } else {
+            sendOffer(peer);
+        }
+    }
+
+    private void sendOffer(Peer peer) {
+        int version = ++peer.lastVersion;
+        peer.outstandingVersion = version;
+        peer.dirty = false;
+        LocalTransport transport = new LocalTransport(peer.credentials.ufrag(), peer.credentials.password(),
+                sdpFingerprint, candidates);
+        SfuOffer offer = OfferWriter.write(peer, transport, version);
+        List<String> mids = new ArrayList<>();
+        for (Source s : Source.values()) {
+            mids.add(s.slotMid());
+        }
+        Map<DownstreamSection, String> live = new IdentityHashMap<>();
+        for (DownstreamSection d : peer.sections) {
+            mids.add(d.mid);
+            if (!d.idle()) {
+                live.put(d, d.trackId);
+            }
+        }
+        offeredMids.put(peer, mids);
+        offeredTracks.put(peer, live);
+        metrics.offers.increment();
+        listener.offer(peer.room.name, peer.id, offer);
+    }
+
+    private Peer peer(String roomName, String participantId) {
+        SfuRoom room = rooms.get(roomName);
+        return room == null ? null : room.peers.get(participantId);
+    }
+
+    private void dropIfEmpty(SfuRoom room) {
+        if (room.peers.isEmpty() && room.sharing.isEmpty()) {
+            rooms.remove(room.name, room);
+        }
+    }
+
+    private int countTracks() {
+        int n = 0;
+        for (SfuRoom r : rooms.values()) {
+            for (Peer p : r.peers.values()) {
+                n += p.published.size();
+            }
+        }
+        return n;
+    }
+
+    // ---- output ------------------------------------------------------------------------------------------------
+
+    private boolean sendRtcp(Peer peer, RtcpPacket packet) {
+        if (!peer.connected()) {
+            return false;
+        }
+        int n = RtcpCompound.encode(List.of(packet), rtcpPlain, 0);
+        try {
+            int length = peer.sender.protectRtcp(rtcpPlain, 0, n, rtcpEncrypted, 0);
+            if (sendTo(peer, rtcpEncrypted, length)) {
+                metrics.rtcpOut.increment();
+                return true;
+            }
+        } catch (SrtpException e) {
+            metrics.drop(DropReason.SRTP);
+        }
+        return false;
+    }
+
+    private boolean sendTo(Peer peer, byte[] buf, int len) {
+        Optional<InetSocketAddress> to = peer.ice.destination();
+        return to.isPresent() && send(buf, 0, len, to.get());
+    }
+
+    private boolean send(byte[] buf, int off, int len, InetSocketAddress to) {
+        if (sender.send(buf, off, len, to)) {
+            metrics.bytesOut.add(len);
+            return true;
+        }
+        metrics.drop(DropReason.SEND_FAILED);
+        return false;
+    }
+
+    // ---- bytes -------------------------------------------------------------------------------------------------
+
+    /** The slot named by a one-byte-header {@code sdes:mid} extension (RFC 8285 §4.2, id 1), or null. */
+    private static Source slotOfMidExtension(byte[] p, int n) {
+        int b0 = p[0] & 0xff;
+        if ((b0 & 0x10) == 0) {
+            return null;
+        }
+        int at = 12 + 4 * (b0 & 0x0f);
+        if (n < at + 4 || u16(p, at) != 0xBEDE) {
+            return null;
+        }
+        int end = at + 4 + 4 * u16(p, at + 2);
+        if (end > n) {
+            return null;
+        }
+        int i = at + 4;
+        while (i < end) {
+            int b = p[i] & 0xff;
+            if (b == 0) {
+                i++;
+                continue;
+            }
+            int id = b >> 4;
+            int len = (b & 0x0f) + 1;
+            if (id == 15 || i + 1 + len > end) {
+                return null;
+            }
+            if (id == OfferWriter.MID_EXTENSION_ID) {
+                String mid = new String(p, i + 1, len, java.nio.charset.StandardCharsets.US_ASCII);
+                for (Source s : Source.values()) {
+                    if (s.slotMid().equals(mid)) {
+                        return s;
+                    }
+                }
+                return null;
+            }
+            i += 1 + len;
+        }
+        return null;
+    }
+
+    private long randomSsrc() {
+        long ssrc;
+        do {
+            ssrc = random.nextInt() & 0xffff_ffffL;
+        } while (ssrc == 0);
+        return ssrc;
+    }
+
+    static int u16(byte[] b, int at) {
+        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+    }
+
+    static long u32(byte[] b, int at) {
+        return ((long) (b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+    }
+
+    static void put16(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 8);
+        b[at + 1] = (byte) v;
+    }
+
+    static void put32(byte[] b, int at, long v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.parley.sfu;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The SFU's side of one room: its participants' connections and who is sharing a screen. Owned by the media loop. */
+final class SfuRoom {
+
+    final String name;
+    final Map<String, Peer> peers = new LinkedHashMap<>();
+    final Set<String> sharing = new HashSet<>();
+
+    SfuRoom(String name) {
+        this.name = name;
+    }
+
+    /** The sources {@code participantId} offers others now: audio and camera always, the screen while sharing. */
+    boolean publishes(String participantId, Source source) {
+        return source != Source.SCREEN || sharing.contains(participantId);
+    }
+}
