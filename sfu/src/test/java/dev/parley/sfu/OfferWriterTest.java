@@ -1,0 +1,61 @@
+package dev.parley.sfu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.ice.IceCredentials;
+import dev.parley.ice.IceLiteAgent;
+import dev.parley.ice.IceSettings;
+import dev.parley.sdp.Candidate;
+import dev.parley.sdp.Direction;
+import dev.parley.sdp.Fingerprint;
+import dev.parley.sdp.LocalTransport;
+import dev.parley.sdp.MediaDescription;
+import dev.parley.sdp.SessionDescription;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OfferWriterTest {
+
+    private final IceCredentials credentials = IceCredentials.generate();
+    private final Peer peer = new Peer(new SfuRoom("r"), "sub", credentials,
+            new IceLiteAgent(credentials, null, IceSettings.DEFAULT, 0), 1, 99);
+
+    private LocalTransport transport() throws Exception {
+        return new LocalTransport(credentials.ufrag(), credentials.password(),
+                Fingerprint.parse("sha-256 " + "AB:".repeat(31) + "AB"),
+                List.of(Candidate.host("1", "udp", "127.0.0.1", 40000)));
+    }
+
+    @Test
+    void slotsComeFirstRecvonlyThenOneSendonlySectionPerTrackAndIdleMidsInactive() throws Exception {
+        DownstreamSection audio = peer.sectionFor("audio");
+        audio.publisherId = "pub";
+        audio.source = Source.AUDIO;
+        audio.outSsrc = 1111;
+        audio.trackId = "pub-audio-1";
+        DownstreamSection screen = peer.sectionFor("video");
+        screen.publisherId = "pub";
+        screen.source = Source.SCREEN;
+        screen.outSsrc = 2222;
+        screen.trackId = "pub-screen-2";
+        DownstreamSection idle = peer.sectionFor("video");
+
+        SfuOffer offer = OfferWriter.write(peer, transport(), 3);
+        SessionDescription sdp = SessionDescription.parse(offer.sdp());
+
+        assertThat(sdp.iceLite()).isTrue();
+        assertThat(sdp.media()).extracting(MediaDescription::mid).containsExactly("0", "1", "2", "3", "4", "5");
+        assertThat(sdp.media()).extracting(MediaDescription::direction).containsExactly(Direction.RECVONLY,
+                Direction.RECVONLY, Direction.RECVONLY, Direction.SENDONLY, Direction.SENDONLY, Direction.INACTIVE);
+        assertThat(sdp.media().get(3).ssrcIds()).containsExactly(1111L);
+        assertThat(sdp.media().get(3).msids().get(0).streamId()).isEqualTo("pub");
+        assertThat(sdp.media().get(4).msids().get(0).streamId()).isEqualTo("pub-screen");
+        assertThat(sdp.media().get(1).extmaps()).extracting(e -> e.uri()).containsExactly("urn:ietf:params:rtp-hdrext:sdes:mid");
+        assertThat(sdp.media().get(3).extmaps()).isEmpty();
+        assertThat(sdp.origin().sessionVersion()).isEqualTo("3");
+        assertThat(offer.tracks()).containsExactly(new SfuOffer.OfferedTrack("3", "pub", Source.AUDIO),
+                new SfuOffer.OfferedTrack("4", "pub", Source.SCREEN));
+        assertThat(idle.mid).isEqualTo("5");
+        assertThat(peer.sectionFor("video")).as("an idle video mid is reused").isSameAs(idle);
+    }
+}
