@@ -157,7 +157,11 @@ public final class Sfu implements AutoCloseable {
                     if (source == null) {
                         break;
                     }
+                    long start = System.nanoTime();
                     guard(() -> engine.onDatagram(bytes, receive.position(), source));
+                    if (receive.position() > 0 && (bytes[0] & 0xc0) == 0x80) { // RTP/RTCP (RFC 7983: 128-191)
+                        metrics.forwarding.record(System.nanoTime() - start);
+                    }
                 }
                 Runnable task;
                 while ((task = tasks.poll()) != null) {

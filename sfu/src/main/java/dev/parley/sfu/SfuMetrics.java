@@ -20,6 +20,7 @@ public final class SfuMetrics {
     final LongAdder handshakeFailures = new LongAdder();
     final LongAdder consentExpiries = new LongAdder();
     final LongAdder offers = new LongAdder();
+    final LatencyHistogram forwarding = new LatencyHistogram();
     private final AtomicLongArray drops = new AtomicLongArray(DropReason.values().length);
     volatile int transports;
     volatile int connectedTransports;
@@ -83,6 +84,11 @@ public final class SfuMetrics {
 
     public long consentExpiries() {
         return consentExpiries.sum();
+    }
+
+    /** Time spent on each RTP/RTCP datagram from its receive to the last send of its copies. */
+    public LatencyHistogram forwardingLatency() {
+        return forwarding;
     }
 
     public long offers() {

@@ -8,6 +8,7 @@ import dev.parley.rooms.RoomRegistry;
 import dev.parley.server.NetworkAddresses;
 import dev.parley.server.ParleyMetrics;
 import dev.parley.sfu.DropReason;
+import dev.parley.sfu.LatencyHistogram;
 import dev.parley.sfu.Sfu;
 import dev.parley.sfu.SfuListener;
 import dev.parley.sfu.SfuMetrics;
@@ -147,6 +148,16 @@ public final class EmbeddedSfu implements SfuGateway, RoomListener, SfuListener,
         metrics.counter("parley.sfu.consent.expiries", "SFU connections closed by ICE consent expiry",
                 m::consentExpiries);
         metrics.counter("parley.sfu.offers", "Offers sent to participants", m::offers);
+        LatencyHistogram h = m.forwardingLatency();
+        for (int i = 0; i <= LatencyHistogram.BOUNDS_SECONDS.length; i++) {
+            int bucket = i;
+            String le = i == LatencyHistogram.BOUNDS_SECONDS.length ? "+Inf"
+                    : Double.toString(LatencyHistogram.BOUNDS_SECONDS[i]);
+            metrics.counter("parley.sfu.forwarded.within", "RTP/RTCP datagrams whose last forwarded copy was sent "
+                    + "within le seconds of their receive (cumulative)", () -> h.cumulativeCount(bucket), "le", le);
+        }
+        metrics.counter("parley.sfu.forwarding.busy.seconds", "Time spent from receive to last send, summed",
+                h::sumSeconds);
         for (DropReason r : DropReason.values()) {
             metrics.counter("parley.sfu.dropped", "Datagrams and tasks the SFU dropped, by reason", () -> m.drops(r),
                     "reason", r.label().toLowerCase(Locale.ROOT));
