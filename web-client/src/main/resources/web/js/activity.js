@@ -26,13 +26,15 @@ function toMeterScale(amplitude) {
 export class ActivityMonitor extends Emitter {
   /**
    * @param {object} options
-   * @param {import('./call.js').Call} options.call
+   * @param {{audioReceivers: () => Map<string, RTCRtpReceiver[]>,
+   *   statsTargets: () => import('./media-router.js').StatsTarget[]}} options.source where each
+   *   participant's media arrive (mesh or SFU connection), see media-router.js
    * @param {() => number} options.selfLevel own microphone level on the meter scale
    * @param {() => string} options.selfId
    */
-  constructor({ call, selfLevel, selfId }) {
+  constructor({ source, selfLevel, selfId }) {
     super();
-    this.call = call;
+    this.source = source;
     this.selfLevel = selfLevel;
     this.selfId = selfId;
     /** @type {string | null} */
@@ -59,10 +61,9 @@ export class ActivityMonitor extends Emitter {
   pollLevels() {
     /** @type {Array<[string, number]>} */
     const levels = [[this.selfId(), this.selfLevel()]];
-    for (const [id, peer] of this.call.peers) {
+    for (const [id, receivers] of this.source.audioReceivers()) {
       let amplitude = 0;
-      for (const receiver of peer.pc.getReceivers()) {
-        if (receiver.track.kind !== 'audio') continue;
+      for (const receiver of receivers) {
         for (const source of receiver.getSynchronizationSources()) {
           amplitude = Math.max(amplitude, source.audioLevel ?? 0);
         }
@@ -87,22 +88,42 @@ export class ActivityMonitor extends Emitter {
   }
 
   async pollStats() {
-    for (const [id, peer] of this.call.peers) {
-      let report;
-      try {
-        report = await peer.pc.getStats();
-      } catch {
-        continue; // closed meanwhile
+    const targets = this.source.statsTargets();
+    /** @type {Map<RTCPeerConnection, RTCStatsReport | null>} one getStats() per connection */
+    const reports = new Map();
+    for (const { id, pc, trackIds, connected } of targets) {
+      if (!reports.has(pc)) {
+        try {
+          reports.set(pc, await pc.getStats());
+        } catch {
+          reports.set(pc, null); // closed meanwhile
+        }
       }
+      const full = reports.get(pc);
+      if (!full) continue;
+      const report = trackIds ? onlyTracks(full, trackIds) : full;
       const before = this.previous.get(id);
       const connection = connectionStats(report, before?.connection);
       const videos = videoStats(report, before?.videos);
       this.previous.set(id, { connection, videos });
-      const quality = peer.connectionState === 'connected' ? rateQuality(connection) : 'unknown';
+      const quality = connected ? rateQuality(connection) : 'unknown';
       this.emit('stats', { id, connection, videos, quality });
     }
+    const present = new Set(targets.map((t) => t.id));
     for (const id of this.previous.keys()) {
-      if (!this.call.peers.has(id)) this.previous.delete(id);
+      if (!present.has(id)) this.previous.delete(id);
     }
   }
+}
+
+/**
+ * A report of a connection shared by several participants (the SFU's), with only the inbound
+ * streams of one participant's tracks.
+ * @param {RTCStatsReport} report
+ * @param {Set<string>} trackIds
+ * @returns {RTCStatsReport}
+ */
+function onlyTracks(report, trackIds) {
+  const entries = [...report.entries()].filter(([, s]) => s.type !== 'inbound-rtp' || trackIds.has(s.trackIdentifier));
+  return /** @type {any} */ (new Map(entries));
 }

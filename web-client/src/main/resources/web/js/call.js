@@ -8,6 +8,10 @@
  * signal arrives. This avoids a guaranteed offer collision on every join; perfect negotiation
  * still handles any later collision (screen share, device changes, ICE restarts).
  *
+ * When the room's media go through the server (SFU), the mesh stays for file transfer only:
+ * `setSendMedia(false)` makes new connections data only, `dropMedia(id)` removes the media from an
+ * existing one (docs/web-client.md, "Topology").
+ *
  * Events: `track` {id, kind, stream}; `stream-ended` {id, kind, stream};
  * `connectionstate` {id, state}; `channel-open` {id}; `channel-close` {id};
  * `data` {id, data}; `screen` {stream: MediaStream | null} for the local screen share.
@@ -37,6 +41,8 @@ export class Call extends Emitter {
     this.peers = new Map();
     /** @type {MediaStream | null} */
     this.screenStream = null;
+    /** false while the media go through the server: new connections are data only */
+    this.sendMedia = true;
     this.offMedia = media.on('track', ({ kind, track }) => {
       for (const peer of this.peers.values()) peer.setTrack(kind, track, media.stream);
     });
@@ -68,6 +74,22 @@ export class Call extends Emitter {
     this.peers.delete(id);
     peer.close();
     this.emit('connectionstate', { id, state: 'closed' });
+  }
+
+  /**
+   * Whether new connections carry media; true also puts the media back on connections that
+   * dropped them.
+   * @param {boolean} send
+   */
+  setSendMedia(send) {
+    this.sendMedia = send;
+    if (!send) return;
+    for (const peer of this.peers.values()) peer.enableMedia(this.sources());
+  }
+
+  /** @param {string} id removes the media (not the data channel) from the connection to `id` */
+  dropMedia(id) {
+    this.peers.get(id)?.dropMedia();
   }
 
   /** Our signaling socket came back with the same id: recover every connection. */
@@ -133,6 +155,16 @@ export class Call extends Emitter {
 
   // ---- internals -------------------------------------------------------------------------
 
+  /** @returns {Record<import('./peer.js').Slot, import('./peer.js').LocalSource | null>} */
+  sources() {
+    const screenTrack = this.screenStream?.getVideoTracks()[0] ?? null;
+    return {
+      audio: { track: this.media.audioTrack, stream: this.media.stream },
+      video: { track: this.media.videoTrack, stream: this.media.stream },
+      screen: this.screenStream ? { track: screenTrack, stream: this.screenStream } : null,
+    };
+  }
+
   closePeers() {
     for (const id of [...this.peers.keys()]) this.removePeer(id);
   }
@@ -141,17 +173,13 @@ export class Call extends Emitter {
   ensurePeer(id) {
     let peer = this.peers.get(id);
     if (peer) return peer;
-    const screenTrack = this.screenStream?.getVideoTracks()[0] ?? null;
     peer = new Peer({
       selfId: this.selfId,
       remoteId: id,
       iceServers: this.iceServers,
       iceTransportPolicy: this.iceTransportPolicy,
-      sources: {
-        audio: { track: this.media.audioTrack, stream: this.media.stream },
-        video: { track: this.media.videoTrack, stream: this.media.stream },
-        screen: this.screenStream ? { track: screenTrack, stream: this.screenStream } : null,
-      },
+      sources: this.sendMedia ? this.sources() : { audio: null, video: null, screen: null },
+      media: this.sendMedia,
     });
     this.peers.set(id, peer);
     const created = peer;

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * The in-call view: wires the signaling client, the mesh (Call), the tiles, the controls, chat,
- * participants and file transfers together. One Meeting lives as long as the page; `start()`
+ * The in-call view: wires the signaling client, the media (mesh `Call` and `SfuCall`, chosen by
+ * `MediaRouter`), the tiles, the controls, chat, participants and file transfers together. One Meeting lives as long as the page; `start()`
  * begins a session after `joined`, `stop()` ends it.
  */
 import { ActivityMonitor } from './activity.js';
@@ -13,8 +13,10 @@ import { FileTransfers } from './file-transfer.js';
 import { Grid } from './grid.js';
 import { icon } from './icons.js';
 import { LevelMeter } from './level-meter.js';
+import { MediaRouter } from './media-router.js';
 import { ParticipantsPanel } from './participants-panel.js';
 import { Roster } from './roster.js';
+import { SfuCall } from './sfu-call.js';
 import { Tile } from './tile.js';
 import { Notices } from './toasts.js';
 import { TransfersView } from './transfers-ui.js';
@@ -56,18 +58,22 @@ export class Meeting {
     this.roster = new Roster();
     // `?relay=1` in the room URL forces every connection through TURN; `?relay=udp` or `?relay=tcp`
     // also keeps only the TURN servers of that transport (diagnosis, tests).
+    // The same goes for the connection to the SFU.
     const relay = new URLSearchParams(location.search).get('relay');
+    const iceTransportPolicy = relay ? 'relay' : 'all';
     this.call = new Call({
       client,
       media,
-      iceTransportPolicy: relay ? 'relay' : 'all',
+      iceTransportPolicy,
       turnTransport: relay === 'udp' || relay === 'tcp' ? relay : undefined,
     });
+    this.sfu = new SfuCall({ client, iceTransportPolicy });
+    this.router = new MediaRouter({ media, call: this.call, sfu: this.sfu });
     this.grid = new Grid({ main: byId('call-main'), grid: byId('grid'), stage: byId('stage') });
     this.notices = new Notices(byId('toasts'), byId('banner'));
     this.meter = new LevelMeter();
     this.activity = new ActivityMonitor({
-      call: this.call, selfId: () => this.self.id,
+      source: this.router, selfId: () => this.self.id,
       selfLevel: () => (this.media.audioMuted ? 0 : this.meter.level()),
     });
     this.transfers = new FileTransfers({ channel: (id) => this.call.peer(id)?.channel ?? null });
@@ -128,6 +134,7 @@ export class Meeting {
   stop() {
     this.active = false;
     this.activity.stop();
+    this.router.close();
     this.call.close();
     this.grid.clear();
     this.streams.clear();
@@ -140,9 +147,14 @@ export class Meeting {
     this.view.hidden = true;
   }
 
-  /** @returns {RTCPeerConnection[]} */
+  /** @returns {RTCPeerConnection[]} the mesh connections */
   peerConnections() {
     return this.call.peerConnections();
+  }
+
+  /** @returns {RTCPeerConnection | null} the connection to the SFU, if any */
+  sfuConnection() {
+    return this.router.sfuConnection();
   }
 
   // ---- session -----------------------------------------------------------------------------
@@ -163,9 +175,8 @@ export class Meeting {
     this.grid.add(this.selfTile);
     this.roster.reset([]);
     for (const p of joined.participants) this.roster.upsert(p);
-    this.call.start(joined);
+    this.router.start(joined);
     for (const m of joined.chat ?? []) this.chat.add(m, this.self.id);
-    byId('topology').textContent = TOPOLOGY_TEXT[joined.topology] ?? joined.topology;
     this.publishState({});
   }
 
@@ -175,7 +186,8 @@ export class Meeting {
     for (const p of this.roster.all()) if (!present.has(p.id)) this.participantLeft(p.id);
     for (const p of joined.participants) this.roster.upsert(p);
     for (const m of joined.chat ?? []) this.chat.add(m, this.self.id);
-    this.call.recoverAll();
+    this.router.setTopology(joined.topology);
+    this.router.recover();
     this.publishState({});
   }
 
@@ -193,6 +205,7 @@ export class Meeting {
     };
     this.self.state = state;
     this.client.sendState(state);
+    this.router.syncLocalTracks();
     this.selfTile?.setAudioMuted(state.audioMuted);
     this.selfTile?.setVideoMuted(state.videoMuted);
     this.controls.setAudioMuted(state.audioMuted);
@@ -205,6 +218,7 @@ export class Meeting {
   participantLeft(id) {
     this.roster.remove(id);
     this.call.removePeer(id);
+    this.router.participantLeft(id);
     this.transfers.peerGone(id);
   }
 
@@ -340,6 +354,9 @@ export class Meeting {
       if (name) this.notices.toast(`${name} left`);
     });
     when('signal', (m) => this.call.handleSignal(m.from, m.payload));
+    when('topology', (m) => this.router.setTopology(m.topology));
+    when('sfu-offer', (m) => this.sfu.handleOffer(m));
+    when('error', (m) => this.router.handleError(m.code));
     when('chat', (m) => {
       const isNew = this.chat.add(m.message, this.self.id);
       if (isNew && this.panel !== 'chat' && m.message.from !== this.self.id) {
@@ -430,22 +447,21 @@ export class Meeting {
   }
 
   bindCall() {
-    this.call.on('track', ({ id, kind, stream }) => {
+    // Remote media come from the router, whichever way they travel; it repeats `track` whenever
+    // a stream's tracks change, so the tiles stay current.
+    this.router.on('track', ({ id, kind, stream }) => {
       this.streams.set(Grid.key(id, kind), stream);
-      const refresh = () => this.grid.get(id, kind)?.refreshTracks();
-      stream.addEventListener('addtrack', refresh);
-      for (const track of stream.getTracks()) track.addEventListener('ended', refresh);
       const participant = this.roster.get(id);
       if (kind === 'camera') this.grid.get(id, 'camera')?.setStream(stream);
       else if (participant) this.updateScreenTile(participant);
     });
-    this.call.on('stream-ended', ({ id, kind }) => {
-      if (kind === 'screen') {
-        this.streams.delete(Grid.key(id, 'screen'));
-        this.grid.remove(id, 'screen');
-      } else {
-        this.grid.get(id, 'camera')?.refreshTracks();
-      }
+    this.router.on('topology', (topology) => {
+      byId('topology').textContent = TOPOLOGY_TEXT[topology] ?? topology;
+    });
+    this.router.on('stream-ended', ({ id, kind }) => {
+      this.streams.delete(Grid.key(id, kind));
+      if (kind === 'screen') this.grid.remove(id, 'screen');
+      else this.grid.get(id, 'camera')?.refreshTracks();
     });
     this.call.on('connectionstate', ({ id, state }) => {
       const tile = this.grid.get(id, 'camera');

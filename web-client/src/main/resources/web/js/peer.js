@@ -11,7 +11,9 @@
  * `streams` tells the receiver which remote stream is the camera and which is a screen share,
  * and arrives before the tracks it describes.
  *
- * A negotiated data channel (id 0, label "parley") carries file-transfer messages.
+ * A negotiated data channel (id 0, label "parley") carries file-transfer messages. When the room's
+ * media go through the server (SFU), the connection is data only: created without media, or with
+ * its media dropped (`dropMedia`), which renegotiates every media section to `inactive`.
  *
  * Events: `signal` payload to relay; `track` {kind, stream}; `stream-ended` {kind, stream};
  * `connectionstate` state; `channel-open`; `channel-close`; `data` string|ArrayBuffer.
@@ -34,10 +36,12 @@ export class Peer extends Emitter {
    * @param {RTCIceServer[]} options.iceServers
    * @param {RTCIceTransportPolicy} [options.iceTransportPolicy]
    * @param {Record<Slot, LocalSource | null>} options.sources local tracks to send from the start
+   * @param {boolean} [options.media] false: a data-only connection that never sends media
    */
-  constructor({ selfId, remoteId, iceServers, iceTransportPolicy = 'all', sources }) {
+  constructor({ selfId, remoteId, iceServers, iceTransportPolicy = 'all', sources, media = true }) {
     super();
     this.remoteId = remoteId;
+    this.mediaEnabled = media;
     this.polite = selfId < remoteId;
     this.pc = new RTCPeerConnection({ iceServers, iceTransportPolicy });
     this.makingOffer = false;
@@ -83,7 +87,7 @@ export class Peer extends Emitter {
    * @param {MediaStream} stream the local stream the track belongs to
    */
   async setTrack(slot, track, stream) {
-    if (this.closed) return;
+    if (this.closed || !this.mediaEnabled) return;
     const sender = this.senders[slot];
     if (sender) {
       if (!track && slot === 'screen') {
@@ -96,6 +100,35 @@ export class Peer extends Emitter {
     } else if (track) {
       this.localStreams[slot] = stream;
       this.senders[slot] = this.pc.addTrack(track, stream);
+    }
+  }
+
+  /**
+   * Stops sending and receiving media on this connection (the media go through the server now):
+   * every media section is renegotiated to `inactive`; the data channel stays.
+   */
+  dropMedia() {
+    if (this.closed || !this.mediaEnabled) return;
+    this.mediaEnabled = false;
+    this.senders = { audio: null, video: null, screen: null };
+    this.localStreams = { audio: null, video: null, screen: null };
+    for (const transceiver of this.pc.getTransceivers()) {
+      if (transceiver.currentDirection === 'stopped') continue;
+      transceiver.sender.replaceTrack(null).catch(() => {});
+      transceiver.direction = 'inactive'; // fires negotiationneeded: perfect negotiation takes over
+    }
+  }
+
+  /**
+   * Sends media again after `dropMedia` (the server could not take them).
+   * @param {Record<Slot, LocalSource | null>} sources
+   */
+  enableMedia(sources) {
+    if (this.closed || this.mediaEnabled) return;
+    this.mediaEnabled = true;
+    for (const slot of /** @type {Slot[]} */ (['audio', 'video', 'screen'])) {
+      const source = sources[slot];
+      if (source?.track) this.setTrack(slot, source.track, source.stream);
     }
   }
 

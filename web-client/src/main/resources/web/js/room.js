@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * Entry point of /r/<room>: lobby → call → "You left the room" (→ Rejoin), plus the final
- * problem view. Exposes one read-only debug accessor, `window.parley.peerConnections()`
- * (see docs/web-client.md).
+ * problem view. Exposes read-only debug accessors, `window.parley.peerConnections()` (the mesh)
+ * and `window.parley.sfuConnection()` (see docs/web-client.md).
  */
 import { byId, showOnly } from './dom.js';
 import { Lobby } from './lobby.js';
@@ -112,7 +112,10 @@ function main() {
   });
 
   Object.defineProperty(window, 'parley', {
-    value: Object.freeze({ peerConnections: () => meeting.peerConnections() }),
+    value: Object.freeze({
+      peerConnections: () => meeting.peerConnections(),
+      sfuConnection: () => meeting.sfuConnection(),
+    }),
     writable: false,
     configurable: false,
     enumerable: false,
