@@ -34,6 +34,12 @@ final class Peer {
     SrtpContext receiver;
     boolean closed;
     final ArrayDeque<byte[]> earlyDtls = new ArrayDeque<>();
+    /**
+     * SRTP that arrived after the browser finished its side of the handshake but before ours was processed; replayed
+     * once the keys are known, so the first video frame (a keyframe) is not lost.
+     */
+    final ArrayDeque<byte[]> earlySrtp = new ArrayDeque<>();
+    static final int EARLY_SRTP_MAX = 64;
     final List<InetSocketAddress> validated = new ArrayList<>();
 
     /** What the peer's answer said each slot's SSRC is, and the tracks made of them. */

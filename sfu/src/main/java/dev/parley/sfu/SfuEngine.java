@@ -336,7 +336,11 @@ final class SfuEngine {
             return;
         }
         if (!peer.connected()) {
-            metrics.drop(DropReason.SRTP);
+            if (peer.dtls != null && !peer.closed && peer.earlySrtp.size() < Peer.EARLY_SRTP_MAX) {
+                peer.earlySrtp.add(java.util.Arrays.copyOf(buf, len));
+            } else {
+                metrics.drop(DropReason.SRTP);
+            }
             return;
         }
         int pt = len >= 2 ? buf[1] & 0xff : 0;
@@ -582,6 +586,13 @@ final class SfuEngine {
                         requestKeyframe(d.track);
                     }
                 }
+                InetSocketAddress from = peer.ice.destination().orElse(null);
+                for (byte[] early : peer.earlySrtp) {
+                    if (from != null) {
+                        onSrtp(early, early.length, from);
+                    }
+                }
+                peer.earlySrtp.clear();
             }
             case DtlsEvent.Failed failed -> {
                 metrics.handshakeFailures.increment();
