@@ -8,40 +8,51 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adds a run's block to the end of the "Signaling" section of the benchmarks file, creating the section (or file) if
- * missing and leaving every other section as it was. Stateless.
+ * Adds a run's block to the end of one section of the benchmarks file ("Signaling" unless told otherwise), creating the
+ * section (or file) if missing and leaving every other section as it was. Stateless.
  */
 final class ResultsFile {
 
     static final String HEADING = "## Signaling";
+    private static final String INTRO = "Measured with `bench/run`; each run adds a block below.";
 
     private ResultsFile() {
     }
 
     static void add(Path file, String block) throws IOException {
+        add(file, HEADING, INTRO, block);
+    }
+
+    /** Adds {@code block} to the section {@code heading}; a new section starts with {@code intro}. */
+    static void add(Path file, String heading, String intro, String block) throws IOException {
         String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        Files.writeString(file, insert(before, block), StandardCharsets.UTF_8);
+        Files.writeString(file, insert(before, heading, intro, block), StandardCharsets.UTF_8);
     }
 
     /** {@code document} with {@code block} appended to its Signaling section. */
     static String insert(String document, String block) {
+        return insert(document, HEADING, INTRO, block);
+    }
+
+    /** {@code document} with {@code block} appended to section {@code heading}, made with {@code intro} if missing. */
+    static String insert(String document, String heading, String intro, String block) {
         List<String> lines = new ArrayList<>(document.isEmpty() ? List.of() : List.of(document.split("\n", -1)));
         if (!lines.isEmpty() && lines.getLast().isEmpty()) {
             lines.removeLast();
         }
-        int heading = lines.indexOf(HEADING);
-        if (heading < 0) {
+        int at = lines.indexOf(heading);
+        if (at < 0) {
             if (lines.isEmpty()) {
                 lines.add("# Benchmarks");
             }
             trimTrailingBlank(lines, lines.size());
             lines.add("");
-            lines.add(HEADING);
+            lines.add(heading);
             lines.add("");
-            lines.add("Measured with `bench/run`; each run adds a block below.");
-            heading = lines.size() - 3;
+            lines.add(intro);
+            at = lines.size() - 3;
         }
-        int end = heading + 1;
+        int end = at + 1;
         while (end < lines.size() && !lines.get(end).startsWith("## ")) {
             end++;
         }

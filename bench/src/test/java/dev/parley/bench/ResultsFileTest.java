@@ -57,4 +57,16 @@ class ResultsFileTest {
         assertThat(ResultsFile.insert("", "### run 1\n")).startsWith("# Benchmarks\n\n## Signaling\n")
                 .endsWith("\n\n### run 1\n");
     }
+
+    @Test
+    void otherSectionsCanBeNamed() {
+        String doc = "# Benchmarks\n\n## Signaling\n\n### run 1\n\n## SFU forwarding\n\nMethod.\n\n## Media\n\nx\n";
+
+        String out = ResultsFile.insert(doc, "## SFU forwarding", "unused", "### run 2\n");
+
+        assertThat(out).isEqualTo("# Benchmarks\n\n## Signaling\n\n### run 1\n\n## SFU forwarding\n\nMethod.\n\n"
+                + "### run 2\n\n## Media\n\nx\n");
+        assertThat(ResultsFile.insert("# Benchmarks\n", "## SFU forwarding", "Intro.", "### run 1\n"))
+                .isEqualTo("# Benchmarks\n\n## SFU forwarding\n\nIntro.\n\n### run 1\n");
+    }
 }
