@@ -9,8 +9,9 @@
  * still handles any later collision (screen share, device changes, ICE restarts).
  *
  * When the room's media go through the server (SFU), the mesh stays for file transfer only:
- * `setSendMedia(false)` makes new connections data only, `dropMedia(id)` removes the media from an
- * existing one (docs/web-client.md, "Topology").
+ * `setSendMedia(false)` makes new connections data only and adds no media to existing ones;
+ * `stopReceiving(id)` asks a participant to stop sending us media on the mesh once theirs reach us
+ * through the server (docs/web-client.md, "Topology").
  *
  * Events: `track` {id, kind, stream}; `stream-ended` {id, kind, stream};
  * `connectionstate` {id, state}; `channel-open` {id}; `channel-close` {id};
@@ -83,13 +84,12 @@ export class Call extends Emitter {
    */
   setSendMedia(send) {
     this.sendMedia = send;
-    if (!send) return;
-    for (const peer of this.peers.values()) peer.enableMedia(this.sources());
+    for (const peer of this.peers.values()) peer.setSendMedia(send, this.sources());
   }
 
-  /** @param {string} id removes the media (not the data channel) from the connection to `id` */
-  dropMedia(id) {
-    this.peers.get(id)?.dropMedia();
+  /** @param {string} id the participant whose media we stop receiving on the mesh (not the data channel) */
+  stopReceiving(id) {
+    this.peers.get(id)?.stopReceiving();
   }
 
   /** Our signaling socket came back with the same id: recover every connection. */

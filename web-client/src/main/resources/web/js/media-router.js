@@ -9,10 +9,11 @@
  * - participants joining an SFU room create data-only mesh connections from the start;
  * - those already in the call keep the mesh media until the server carries them: a tile switches
  *   to the server's stream of a participant once it delivers at least what the mesh delivers
- *   (video frames arriving, or audio when there is no video), and the mesh media with that
- *   participant are then dropped. `MESH_DROP_FALLBACK_MS` after our SFU connection is up, any
- *   mesh media still left are dropped anyway (a participant without camera and microphone, or
- *   whose SFU connection is slow, never "delivers").
+ *   (decoded video frames, or audio when there is no video), and we then ask that participant to
+ *   stop sending us media on the mesh (each side decides for what it receives, so neither goes
+ *   dark while the other's server connection comes up). `MESH_STOP_FALLBACK_MS` after our SFU
+ *   connection is up we stop receiving mesh media from everyone anyway (a muted participant sends
+ *   silence on the mesh but nothing to the server, so the server's stream never "delivers" more).
  * So a tile never goes dark while the switch happens, and no sound plays twice: a tile plays
  * one stream.
  *
@@ -25,8 +26,10 @@
  */
 import { Emitter } from './emitter.js';
 
-const MESH_DROP_FALLBACK_MS = 8000;
+const MESH_STOP_FALLBACK_MS = 10000;
 const SFU_RETRY_MS = 10000;
+/** How often to look whether a server video track decodes frames yet (its tile waits for that). */
+const DECODE_POLL_MS = 200;
 
 /**
  * @typedef {'camera'|'screen'} Kind
@@ -35,16 +38,11 @@ const SFU_RETRY_MS = 10000;
  */
 
 /**
- * How much of a stream arrives: 2 video, 1 audio only, 0 nothing yet, -1 no stream.
  * A remote track is muted until its first packets arrive (and while none arrive).
- * @param {MediaStream | undefined} stream
+ * @param {MediaStreamTrack} track
  */
-function delivery(stream) {
-  if (!stream) return -1;
-  const flowing = (/** @type {MediaStreamTrack} */ t) => t.readyState === 'live' && !t.muted;
-  if (stream.getVideoTracks().some(flowing)) return 2;
-  if (stream.getAudioTracks().some(flowing)) return 1;
-  return 0;
+function flowing(track) {
+  return track.readyState === 'live' && !track.muted;
 }
 
 /**
@@ -79,6 +77,15 @@ export class MediaRouter extends Emitter {
     this.watched = new WeakSet();
     this.fallbackTimer = 0;
     this.retryTimer = 0;
+    /**
+     * Server video tracks and whether they decode in the stream they are in now (a section's
+     * track is reused for another participant's media, so "decodes" is per stream).
+     * @type {WeakMap<MediaStreamTrack, {stream: MediaStream, baseline: number | null, decoding: boolean}>}
+     */
+    this.decoding = new WeakMap();
+    /** @type {Set<MediaStreamTrack>} server video tracks whose first frames we wait for */
+    this.awaitingFrames = new Set();
+    this.pollTimer = 0;
     this.bind();
   }
 
@@ -208,8 +215,11 @@ export class MediaRouter extends Emitter {
   reset() {
     clearTimeout(this.fallbackTimer);
     clearTimeout(this.retryTimer);
+    clearTimeout(this.pollTimer);
     this.fallbackTimer = 0;
     this.retryTimer = 0;
+    this.pollTimer = 0;
+    this.awaitingFrames.clear();
     this.sfu.close();
     this.topology = 'p2p';
     this.mesh.clear();
@@ -248,13 +258,13 @@ export class MediaRouter extends Emitter {
     });
     this.sfu.on('connectionstate', ({ state }) => {
       if (state !== 'connected' || this.topology !== 'sfu') return;
-      for (const id of this.call.peers.keys()) this.maybeDropMesh(id);
+      for (const id of this.call.peers.keys()) this.maybeStopMesh(id);
       clearTimeout(this.fallbackTimer);
       this.fallbackTimer = setTimeout(() => {
         this.fallbackTimer = 0;
         if (this.topology !== 'sfu' || !this.sfu.connected) return;
-        for (const id of this.call.peers.keys()) this.call.dropMedia(id);
-      }, MESH_DROP_FALLBACK_MS);
+        for (const id of this.call.peers.keys()) this.call.stopReceiving(id);
+      }, MESH_STOP_FALLBACK_MS);
     });
   }
 
@@ -285,20 +295,86 @@ export class MediaRouter extends Emitter {
   watchTrack(track, changed) {
     if (this.watched.has(track)) return;
     this.watched.add(track);
-    // The same receiving track may later carry someone else's media (the SFU reuses sections),
-    // so the listener looks up whose it is now instead of remembering.
     const onChange = () => {
       changed();
-      for (const [key, stream] of [...this.server, ...this.mesh]) {
-        if (stream.getTracks().includes(track)) {
-          const [kind, ...rest] = key.split(':');
-          this.update(rest.join(':'), /** @type {Kind} */ (kind));
-        }
-      }
+      this.updateHolders(track);
     };
     track.addEventListener('unmute', onChange);
     track.addEventListener('mute', onChange);
     track.addEventListener('ended', onChange);
+  }
+
+  /**
+   * Updates every participant and kind whose stream holds `track` now: the same receiving track
+   * may carry someone else's media later (the SFU reuses sections).
+   * @param {MediaStreamTrack} track
+   */
+  updateHolders(track) {
+    for (const [key, stream] of [...this.server, ...this.mesh]) {
+      if (stream.getTracks().includes(track)) {
+        const [kind, ...rest] = key.split(':');
+        this.update(rest.join(':'), /** @type {Kind} */ (kind));
+      }
+    }
+  }
+
+  /**
+   * How much of a stream arrives: 2 video, 1 audio only, 0 nothing yet, -1 no stream. Video from
+   * the server counts once it decodes (a keyframe came), so its tile never shows a blank picture.
+   * @param {MediaStream | undefined} stream
+   * @param {boolean} fromServer
+   */
+  delivery(stream, fromServer) {
+    if (!stream) return -1;
+    const video = stream.getVideoTracks().filter(flowing);
+    if (fromServer ? video.some((t) => this.decodes(t, stream)) : video.length > 0) return 2;
+    if (stream.getAudioTracks().some(flowing)) return 1;
+    return 0;
+  }
+
+  /**
+   * Whether a server video track decodes frames in `stream`; starts watching it if not known.
+   * @param {MediaStreamTrack} track
+   * @param {MediaStream} stream
+   */
+  decodes(track, stream) {
+    const state = this.decoding.get(track);
+    if (state?.stream === stream && state.decoding) return true;
+    if (state?.stream !== stream) {
+      // A track new to us decodes from frame 0; a reused one must decode more than it had.
+      this.decoding.set(track, { stream, baseline: state ? null : 0, decoding: false });
+    }
+    this.awaitingFrames.add(track);
+    if (!this.pollTimer) this.pollTimer = setTimeout(() => this.pollDecoding(), DECODE_POLL_MS);
+    return false;
+  }
+
+  async pollDecoding() {
+    const pc = this.sfu.pc;
+    for (const track of [...this.awaitingFrames]) {
+      const state = this.decoding.get(track);
+      const receiver = pc?.getReceivers().find((r) => r.track === track);
+      if (!state || !receiver) {
+        this.awaitingFrames.delete(track);
+        continue;
+      }
+      let frames = 0;
+      try {
+        (await receiver.getStats()).forEach((r) => {
+          if (r.type === 'inbound-rtp') frames = r.framesDecoded ?? 0;
+        });
+      } catch {
+        continue; // closed meanwhile
+      }
+      if (state.baseline === null) {
+        state.baseline = frames;
+      } else if (frames > state.baseline) {
+        state.decoding = true;
+        this.awaitingFrames.delete(track);
+        this.updateHolders(track);
+      }
+    }
+    this.pollTimer = this.awaitingFrames.size > 0 ? setTimeout(() => this.pollDecoding(), DECODE_POLL_MS) : 0;
   }
 
   /**
@@ -311,7 +387,8 @@ export class MediaRouter extends Emitter {
     const fromServer = this.server.get(key);
     const fromMesh = this.mesh.get(key);
     let next = fromMesh ?? null;
-    if (this.topology === 'sfu' && fromServer && delivery(fromServer) >= delivery(fromMesh)) next = fromServer;
+    if (this.topology === 'sfu' && fromServer
+      && this.delivery(fromServer, true) >= this.delivery(fromMesh, false)) next = fromServer;
     const previous = this.shown.get(key);
     if (next) {
       this.shown.set(key, next);
@@ -320,17 +397,17 @@ export class MediaRouter extends Emitter {
       this.shown.delete(key);
       this.emit('stream-ended', { id, kind, stream: previous });
     }
-    if (kind === 'camera' && next && next === fromServer) this.maybeDropMesh(id);
+    if (kind === 'camera' && next && next === fromServer) this.maybeStopMesh(id);
   }
 
   /**
-   * Drops the mesh media with `id` once the server carries our media and theirs reach our tile.
+   * Stops receiving `id`'s media on the mesh once theirs reach our tile through the server.
    * @param {string} id
    */
-  maybeDropMesh(id) {
+  maybeStopMesh(id) {
     if (this.topology !== 'sfu' || !this.sfu.connected) return;
-    if (!this.call.peer(id)?.mediaEnabled) return;
-    if (this.fromServer(id)) this.call.dropMedia(id);
+    if (!this.call.peer(id)?.receiving) return;
+    if (this.fromServer(id)) this.call.stopReceiving(id);
   }
 
   /** @param {string} id whether the tile of `id` plays the SFU's stream */

@@ -12,8 +12,12 @@
  * and arrives before the tracks it describes.
  *
  * A negotiated data channel (id 0, label "parley") carries file-transfer messages. When the room's
- * media go through the server (SFU), the connection is data only: created without media, or with
- * its media dropped (`dropMedia`), which renegotiates every media section to `inactive`.
+ * media go through the server (SFU), the connection becomes data only: created without media, or,
+ * for a connection that has media, `setSendMedia(false)` (no new media are added) and
+ * `stopReceiving()` (our sections are renegotiated so the other side stops sending). Each side
+ * stops receiving when the other's media reach it through the server, so neither goes dark while
+ * the other's server connection comes up; a sender whose media nobody receives any more is
+ * released (`replaceTrack(null)`).
  *
  * Events: `signal` payload to relay; `track` {kind, stream}; `stream-ended` {kind, stream};
  * `connectionstate` state; `channel-open`; `channel-close`; `data` string|ArrayBuffer.
@@ -41,7 +45,10 @@ export class Peer extends Emitter {
   constructor({ selfId, remoteId, iceServers, iceTransportPolicy = 'all', sources, media = true }) {
     super();
     this.remoteId = remoteId;
+    /** whether new media may be added (false: the media go through the server) */
     this.mediaEnabled = media;
+    /** whether we accept media from the other side on this connection */
+    this.receiving = true;
     this.polite = selfId < remoteId;
     this.pc = new RTCPeerConnection({ iceServers, iceTransportPolicy });
     this.makingOffer = false;
@@ -70,6 +77,9 @@ export class Peer extends Emitter {
     };
     this.pc.ontrack = (e) => this.onTrack(e);
     this.pc.onconnectionstatechange = () => this.emit('connectionstate', this.pc.connectionState);
+    this.pc.onsignalingstatechange = () => {
+      if (this.pc.signalingState === 'stable' && !this.mediaEnabled) this.releaseUnsent();
+    };
     this.pc.oniceconnectionstatechange = () => this.watchIce();
 
     for (const slot of /** @type {Slot[]} */ (['audio', 'video', 'screen'])) {
@@ -87,7 +97,7 @@ export class Peer extends Emitter {
    * @param {MediaStream} stream the local stream the track belongs to
    */
   async setTrack(slot, track, stream) {
-    if (this.closed || !this.mediaEnabled) return;
+    if (this.closed) return;
     const sender = this.senders[slot];
     if (sender) {
       if (!track && slot === 'screen') {
@@ -97,39 +107,47 @@ export class Peer extends Emitter {
       } else if (sender.track !== track) {
         await sender.replaceTrack(track);
       }
-    } else if (track) {
+    } else if (track && this.mediaEnabled) {
       this.localStreams[slot] = stream;
       this.senders[slot] = this.pc.addTrack(track, stream);
     }
   }
 
   /**
-   * Stops sending and receiving media on this connection (the media go through the server now):
-   * every media section is renegotiated to `inactive`; the data channel stays.
+   * Whether new media may be added to this connection. False (the media go through the server)
+   * keeps the senders there are until the other side stops receiving them; true also accepts
+   * media again and sends `sources` (the server could not take them).
+   * @param {boolean} send
+   * @param {Record<Slot, LocalSource | null>} [sources]
    */
-  dropMedia() {
-    if (this.closed || !this.mediaEnabled) return;
-    this.mediaEnabled = false;
-    this.senders = { audio: null, video: null, screen: null };
-    this.localStreams = { audio: null, video: null, screen: null };
-    for (const transceiver of this.pc.getTransceivers()) {
-      if (transceiver.currentDirection === 'stopped') continue;
-      transceiver.sender.replaceTrack(null).catch(() => {});
-      transceiver.direction = 'inactive'; // fires negotiationneeded: perfect negotiation takes over
+  setSendMedia(send, sources) {
+    if (this.closed || this.mediaEnabled === send) return;
+    this.mediaEnabled = send;
+    if (!send) {
+      this.releaseUnsent();
+      return;
+    }
+    if (!this.receiving) {
+      this.receiving = true;
+      for (const t of this.mediaTransceivers()) {
+        if (t.direction === 'sendonly') t.direction = 'sendrecv';
+        else if (t.direction === 'inactive') t.direction = 'recvonly';
+      }
+    }
+    for (const slot of /** @type {Slot[]} */ (['audio', 'video', 'screen'])) {
+      const source = sources?.[slot];
+      if (source?.track) this.setTrack(slot, source.track, source.stream);
     }
   }
 
   /**
-   * Sends media again after `dropMedia` (the server could not take them).
-   * @param {Record<Slot, LocalSource | null>} sources
+   * Asks the other side to stop sending media on this connection (they reach us through the
+   * server now): our sections stop receiving; perfect negotiation carries the change.
    */
-  enableMedia(sources) {
-    if (this.closed || this.mediaEnabled) return;
-    this.mediaEnabled = true;
-    for (const slot of /** @type {Slot[]} */ (['audio', 'video', 'screen'])) {
-      const source = sources[slot];
-      if (source?.track) this.setTrack(slot, source.track, source.stream);
-    }
+  stopReceiving() {
+    if (this.closed || !this.receiving) return;
+    this.receiving = false;
+    this.refuseMedia();
   }
 
   /**
@@ -212,6 +230,7 @@ export class Peer extends Emitter {
         this.settingRemoteAnswer = false;
       }
       if (description.type === 'offer') {
+        if (!this.receiving) this.refuseMedia(); // sections the offer added
         await this.pc.setLocalDescription();
         const answer = this.pc.localDescription;
         if (answer) this.emit('signal', { description: answer.toJSON(), streams: this.streamMap() });
@@ -223,6 +242,37 @@ export class Peer extends Emitter {
         if (!this.ignoreOffer) throw err; // candidates of an ignored offer are expected to fail
       }
     }
+  }
+
+  /** Our media sections stop receiving (fires negotiationneeded when something changed). */
+  refuseMedia() {
+    for (const t of this.mediaTransceivers()) {
+      if (t.direction === 'sendrecv') t.direction = 'sendonly';
+      else if (t.direction === 'recvonly') t.direction = 'inactive';
+    }
+  }
+
+  /**
+   * Once the media go through the server, a sender the other side no longer receives from stops
+   * holding its track (so the track is not encoded for nobody, and can be stopped).
+   */
+  releaseUnsent() {
+    for (const slot of /** @type {Slot[]} */ (['audio', 'video', 'screen'])) {
+      const sender = this.senders[slot];
+      if (!sender) continue;
+      const transceiver = this.pc.getTransceivers().find((t) => t.sender === sender);
+      const current = transceiver?.currentDirection;
+      if (current === 'sendrecv' || current === 'sendonly') continue;
+      if (!current && transceiver?.direction !== 'stopped') continue; // not negotiated yet
+      this.senders[slot] = null;
+      this.localStreams[slot] = null;
+      sender.replaceTrack(null).catch(() => {});
+    }
+  }
+
+  /** @returns {RTCRtpTransceiver[]} the transceivers that can still carry media */
+  mediaTransceivers() {
+    return this.pc.getTransceivers().filter((t) => t.direction !== 'stopped' && t.currentDirection !== 'stopped');
   }
 
   /** @param {RTCTrackEvent} e */

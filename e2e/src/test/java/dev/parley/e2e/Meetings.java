@@ -44,19 +44,39 @@ final class Meetings implements AutoCloseable {
         return start(testConfig(dataDir));
     }
 
-    /** The test server configuration: free ports on loopback, the short {@link #RESUME_GRACE}. */
+    /**
+     * The test server configuration: free ports on loopback, the short {@link #RESUME_GRACE}, and rooms that stay
+     * peer to peer however many join, so the mesh is what these tests exercise.
+     */
     static ServerConfig testConfig(Path dataDir) {
         RoomsConfig defaults = RoomsConfig.DEFAULTS;
         return ServerConfig.forTests(dataDir).withRooms(new RoomsConfig(
-                defaults.roomCapacity(), defaults.chatHistorySize(), defaults.chatTextMax(), RESUME_GRACE));
+                defaults.roomCapacity(), defaults.chatHistorySize(), defaults.chatTextMax(), RESUME_GRACE,
+                RoomsConfig.NEVER_SFU));
     }
+
+    /**
+     * The server's default rooms for tests with the SFU: the third participant moves a room to it, and a participant
+     * whose page stalls keeps their place for the default resume grace.
+     */
+    static ServerConfig sfuConfig(Path dataDir) {
+        return ServerConfig.forTests(dataDir).withP2pMax(DEFAULT_P2P_MAX);
+    }
+
+    /** {@code --p2p-max} default (docs/configuration.md). */
+    static final int DEFAULT_P2P_MAX = 2;
 
     /** A server with {@code config} and a Chromium to visit it. */
     static Meetings start(ServerConfig config) throws Exception {
+        return start(config, Browsers.CHROMIUM_FLAGS);
+    }
+
+    /** A server with {@code config} and a Chromium with {@code chromiumFlags} to visit it. */
+    static Meetings start(ServerConfig config, List<String> chromiumFlags) throws Exception {
         ParleyServer server = ParleyServer.start(config);
         try {
             Playwright playwright = Browsers.playwright();
-            return new Meetings(server, playwright, Browsers.chromium(playwright));
+            return new Meetings(server, playwright, Browsers.chromium(playwright, chromiumFlags));
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -114,6 +134,26 @@ final class Meetings implements AutoCloseable {
                     + "\"[^}]*} ([0-9.eE+-]+)$").matcher(body);
             return m.find() ? Double.parseDouble(m.group(1)) : 0;
         }
+    }
+
+    /** The server's Prometheus text ({@code /metrics}). */
+    String metricsText() throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + server.httpPort() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
+    /** The sum of every sample of metric {@code name} (all label sets), 0 when absent. */
+    double metric(String name) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? ([0-9.eE+-]+)$")
+                .matcher(metricsText());
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
     }
 
     @Override

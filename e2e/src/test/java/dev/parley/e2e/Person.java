@@ -9,13 +9,17 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitUntilState;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One person in a meeting: a browser context with one page, driven through the UI the way a person uses it
  * (labels, roles, accessible names; docs/web-client.md, "Accessibility and test hooks"). The only page internals
- * read are the documented ones: tile attributes and {@code window.parley.peerConnections()} for media statistics.
+ * read are the documented ones: tile attributes, {@code window.parley.peerConnections()} (the mesh) and
+ * {@code window.parley.sfuConnection()} for media statistics. The page's console is kept for failure reports.
  */
 final class Person implements AutoCloseable {
 
@@ -25,12 +29,41 @@ final class Person implements AutoCloseable {
     final String name;
     final BrowserContext context;
     final Page page;
+    /** The page's console messages and uncaught errors, oldest first, for failure reports. */
+    final List<String> console = Collections.synchronizedList(new ArrayList<>());
 
     private Person(String name, BrowserContext context) {
         this.name = name;
         this.context = context;
         this.page = context.newPage();
         this.page.setDefaultTimeout(SETUP_TIMEOUT_MS);
+        this.page.onConsoleMessage(m -> console.add("%s %s: %s".formatted(now(), m.type(), m.text())));
+        this.page.onPageError(e -> console.add("%s uncaught: %s".formatted(now(), e)));
+        // Signaling messages too (not pings, not SDP bodies): what the page was told and said, in order.
+        this.page.onWebSocket(ws -> {
+            ws.onFrameReceived(f -> logFrame("<-", f.text()));
+            ws.onFrameSent(f -> logFrame("->", f.text()));
+            ws.onClose(w -> console.add(now() + " socket closed"));
+        });
+    }
+
+    /** Wall-clock time of day with milliseconds, as the server logs it. */
+    static String now() {
+        return java.time.LocalTime.now().toString();
+    }
+
+    private void logFrame(String direction, String text) {
+        if (text == null) {
+            return;
+        }
+        if (text.contains("\"type\":\"ping\"") || text.contains("\"type\":\"pong\"")) {
+            console.add("%s %s %s".formatted(now(), direction, text.contains("ping") ? "ping" : "pong"));
+            return;
+        }
+        String shown = text.replaceAll("\"sdp\":\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"", "\"sdp\":…")
+                .replaceAll("\"(credential|resumeToken|token)\":\"[^\"]*\"", "\"$1\":…");
+        console.add("%s %s %s".formatted(now(), direction,
+                shown.length() > 600 ? shown.substring(0, 600) + "…" : shown));
     }
 
     /** Opens the lobby of {@code roomUrl} in a new context of {@code browser}. */
@@ -195,6 +228,109 @@ final class Person implements AutoCloseable {
         return frames.longValue();
     }
 
+    /**
+     * Proves media of each of {@code others} arrive through the server: the audio and video tracks their tile plays
+     * are receivers of the SFU connection, whose {@code getStats()} shows the video's {@code framesDecoded} and the
+     * audio's {@code packetsReceived} growing between two reads, and the tile's {@code <video>} shows a frame.
+     */
+    void expectMediaThroughServerFrom(List<String> others) {
+        long deadline = System.nanoTime() + (long) (SETUP_TIMEOUT_MS * 1e6);
+        Map<String, long[]> first = serverMediaOf(others);
+        while (!first.values().stream().allMatch(c -> c[0] > 0 && c[1] > 0)) {
+            failAfter(deadline, "media through the server from " + others + " at " + name + ": " + describe(first)
+                    + "; SFU connection " + sfuConnectionState());
+            page.waitForTimeout(250);
+            first = serverMediaOf(others);
+        }
+        Map<String, long[]> now = serverMediaOf(others);
+        while (!grewPerParticipant(first, now)) {
+            failAfter(deadline, "frames decoded and audio packets growing through the server at " + name + ": "
+                    + describe(first) + " then " + describe(now));
+            page.waitForTimeout(250);
+            now = serverMediaOf(others);
+        }
+        for (String other : others) {
+            expectVideoShown(tile(other), deadline);
+        }
+    }
+
+    /**
+     * For each participant, [video framesDecoded, audio packetsReceived] on the SFU connection for the tracks their
+     * tile plays; -1 where the tile plays no such track or it does not come from the SFU connection.
+     */
+    Map<String, long[]> serverMediaOf(List<String> others) {
+        @SuppressWarnings("unchecked")
+        List<List<Number>> counts = (List<List<Number>>) page.evaluate("""
+                async (names) => {
+                  const pc = window.parley.sfuConnection();
+                  const received = new Set(pc ? pc.getReceivers().map((r) => r.track.id) : []);
+                  const stats = pc ? await pc.getStats() : new Map();
+                  const tiles = [...document.querySelectorAll('.tile[data-participant-id]:not([data-self])')];
+                  return names.map((name) => {
+                    const video = tiles.find((t) => t.getAttribute('aria-label') === name)?.querySelector('video');
+                    const videoId = video?.srcObject?.getVideoTracks()[0]?.id;
+                    const audioId = video?.srcObject?.getAudioTracks()[0]?.id;
+                    let frames = received.has(videoId) ? 0 : -1;
+                    let packets = received.has(audioId) ? 0 : -1;
+                    stats.forEach((r) => {
+                      if (r.type !== 'inbound-rtp') return;
+                      if (frames >= 0 && r.kind === 'video' && r.trackIdentifier === videoId) frames = r.framesDecoded ?? 0;
+                      if (packets >= 0 && r.kind === 'audio' && r.trackIdentifier === audioId) packets = r.packetsReceived ?? 0;
+                    });
+                    return [frames, packets];
+                  });
+                }""", others);
+        Map<String, long[]> result = new LinkedHashMap<>();
+        for (int i = 0; i < others.size(); i++) {
+            result.put(others.get(i), new long[] {counts.get(i).get(0).longValue(), counts.get(i).get(1).longValue()});
+        }
+        return result;
+    }
+
+    /** {@code connectionState} of the SFU connection, or "none". */
+    String sfuConnectionState() {
+        return (String) page.evaluate("() => window.parley.sfuConnection()?.connectionState ?? 'none'");
+    }
+
+    /** What each mesh connection sends: senders with a track, and outbound RTP bytes so far. */
+    List<MeshOutbound> meshOutbound() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) page.evaluate("""
+                async () => {
+                  const rows = [];
+                  for (const pc of window.parley.peerConnections()) {
+                    const row = { senders: pc.getSenders().filter((s) => s.track).length, bytes: 0,
+                                  state: pc.connectionState, sctp: pc.sctp?.state ?? 'none' };
+                    (await pc.getStats()).forEach((r) => {
+                      if (r.type === 'outbound-rtp') row.bytes += r.bytesSent ?? 0;
+                    });
+                    rows.push(row);
+                  }
+                  return rows;
+                }""");
+        return rows.stream()
+                .map(r -> new MeshOutbound(((Number) r.get("senders")).intValue(), ((Number) r.get("bytes")).longValue(),
+                        (String) r.get("state"), (String) r.get("sctp")))
+                .toList();
+    }
+
+    private static String describe(Map<String, long[]> media) {
+        StringBuilder b = new StringBuilder();
+        media.forEach((who, c) -> b.append(who).append("=[frames ").append(c[0]).append(", audio packets ")
+                .append(c[1]).append("] "));
+        return b.toString().trim();
+    }
+
+    private static boolean grewPerParticipant(Map<String, long[]> first, Map<String, long[]> now) {
+        for (Map.Entry<String, long[]> e : first.entrySet()) {
+            long[] later = now.get(e.getKey());
+            if (later == null || later[0] <= e.getValue()[0] || later[1] <= e.getValue()[1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean grew(List<InboundMedia> first, List<InboundMedia> now) {
         if (now.size() != first.size()) {
             return false;
@@ -230,6 +366,10 @@ final class Person implements AutoCloseable {
 
     /** What one peer connection received. */
     record InboundMedia(long framesDecoded, long audioPackets, String state) {
+    }
+
+    /** What one mesh connection sends; {@code sctp} is the state of its data channels' transport. */
+    record MeshOutbound(int sendersWithTracks, long rtpBytesSent, String state, String sctp) {
     }
 
     /** What one {@code <video>} element shows. */
