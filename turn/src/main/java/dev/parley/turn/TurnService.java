@@ -1,7 +1,7 @@
 package dev.parley.turn;
 
 import dev.parley.turn.internal.StreamListener;
-import dev.parley.turn.internal.UdpListener;
+import dev.parley.turn.internal.UdpLoops;
 import dev.parley.turn.internal.UdpRelayFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -29,7 +29,7 @@ public final class TurnService implements AutoCloseable {
     private final TurnConfig config;
     private final Clock clock;
     private final TurnStats stats = new TurnStats();
-    private UdpListener udp;
+    private UdpLoops udp;
     private StreamListener tcp;
     private StreamListener tls;
     private TurnServerCore core;
@@ -56,13 +56,10 @@ public final class TurnService implements AutoCloseable {
             tcpAddress().ifPresent(a -> ownPorts.add(a.getPort()));
             tlsAddress().ifPresent(a -> ownPorts.add(a.getPort()));
             UdpRelayFactory relays = new UdpRelayFactory(config.relayAddress(), config.relayPortMin(),
-                    config.relayPortMax(), clock, stats);
+                    config.relayPortMax(), udp, stats);
             core = new TurnServerCore(config, relays, this::toClient, stats, ownPorts);
-            relays.deliverTo(core);
             TurnServerCore c = core;
-            if (udp != null) {
-                udp.start(c);
-            }
+            udp.start(c);
             if (tcp != null) {
                 tcp.start(c);
             }
@@ -88,8 +85,11 @@ public final class TurnService implements AutoCloseable {
 
     private void bindListeners() throws IOException {
         int port = config.port();
+        // One UDP loop per core (coturn likewise runs a relay thread per CPU); the loops also serve the
+        // relays of TCP/TLS clients, so they exist with UDP off too.
+        udp = new UdpLoops(config.udp() ? new InetSocketAddress(config.listenAddress(), port) : null,
+                Runtime.getRuntime().availableProcessors(), clock, stats);
         if (config.udp()) {
-            udp = new UdpListener(new InetSocketAddress(config.listenAddress(), port), clock, stats);
             port = udp.localAddress().getPort(); // with port 0, TCP takes the same number as UDP
         }
         if (config.tcp()) {
@@ -153,7 +153,7 @@ public final class TurnService implements AutoCloseable {
     }
 
     public Optional<InetSocketAddress> udpAddress() {
-        return Optional.ofNullable(udp).map(UdpListener::localAddress);
+        return Optional.ofNullable(udp).map(UdpLoops::localAddress);
     }
 
     public Optional<InetSocketAddress> tcpAddress() {

@@ -163,4 +163,48 @@ class TurnServiceIT {
             assertThat(s.getLocalPort()).isEqualTo(relayPort);
         }
     }
+
+    @Test
+    void manyUdpClientsSpreadOverTheLoopsAllRelayBothWays() throws Exception {
+        // Eight source ports land on the loops' SO_REUSEPORT sockets by the kernel's hash; each client's relay
+        // must be read, and its replies sent, whichever loop it landed on.
+        java.util.List<TestTurnClient> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                TestTurnClient c = client(false);
+                clients.add(c);
+                assertThat(c.allocate().messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
+                assertThat(c.bind(0x4000 + i, peer.address()).messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
+            }
+            for (int round = 0; round < 5; round++) {
+                for (int i = 0; i < clients.size(); i++) {
+                    byte[] payload = ("client " + i + " round " + round).getBytes(StandardCharsets.UTF_8);
+                    clients.get(i).sendRaw(ChannelData.encode(0x4000 + i, payload, 0, payload.length, false));
+                    byte[] frame = clients.get(i).awaitData();
+                    assertThat(frame).isNotNull();
+                    assertThat(ChannelData.parse(frame, 0, frame.length).data()).isEqualTo(payload);
+                }
+            }
+        } finally {
+            for (TestTurnClient c : clients) {
+                c.close();
+            }
+        }
+        assertThat(service.stats().packetsToClient()).isEqualTo(40);
+    }
+
+    @Test
+    void refreshWithLifetimeZeroFreesTheRelayPortAtOnce() throws Exception {
+        try (TestTurnClient c = client(false)) {
+            int relayPort = XorRelayedAddress.from(c.allocate()).orElseThrow().address().getPort();
+            assertThat(c.request(StunMethod.REFRESH, new dev.parley.stun.Lifetime(0)).messageClass())
+                    .isEqualTo(StunClass.SUCCESS_RESPONSE);
+            // The relay was closed on its loop; the loop lets go of the socket in its next select, before it
+            // reads another packet, so a Binding round trip later the port is free.
+            assertThat(c.request(StunMethod.BINDING).messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
+            try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", relayPort))) {
+                assertThat(s.getLocalPort()).isEqualTo(relayPort);
+            }
+        }
+    }
 }
