@@ -7,6 +7,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import dev.parley.server.turn.TurnSettings;
+import dev.parley.turn.TurnStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +64,9 @@ class SfuCallIT {
     static void start() throws Exception {
         Path camera = Browsers.writeTestPattern(mediaDir.resolve("camera.y4m"), CAMERA_WIDTH, CAMERA_HEIGHT, CAMERA_FPS,
                 2 * CAMERA_FPS);
-        meetings = Meetings.start(Meetings.sfuConfig(dataDir), Browsers.chromiumFlagsWithCamera(camera));
+        // Parley's TURN server is on, as in production: the relay-only test reaches the SFU through it.
+        meetings = Meetings.start(Meetings.sfuConfig(dataDir).withTurn(TurnSettings.forTests()),
+                Browsers.chromiumFlagsWithCamera(camera));
     }
 
     /** Prints progress with the time since the test began, to line up with the pages' logs on failure. */
@@ -206,6 +210,35 @@ class SfuCallIT {
         assertThat(offered).containsText("Received and verified");
         assertThat(transferCard(ada, "agenda.txt")).containsText("Delivered and verified");
         expectNoMeshMedia(ada, 2);
+    }
+
+    @Test
+    void withRelayOnlyTheServerIsReachedThroughTurn() {
+        String room = Meetings.newRoom("sfu-relay");
+        TurnStats turn = meetings.server.turn().orElseThrow().stats();
+        long toPeerBefore = turn.packetsToPeer();
+        List<Person> three = new ArrayList<>();
+        for (String name : List.of("Ada", "Bob", "Cleo")) {
+            Person person = meetings.track(Person.join(meetings.browser, meetings.roomUrl(room) + "?relay=1", name));
+            people.add(person);
+            three.add(person);
+        }
+        for (Person person : three) {
+            person.expectMediaThroughServerFrom(othersOf(person, three));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> pair = (Map<String, Object>) person.page.evaluate("""
+                    async () => {
+                      const stats = await window.parley.sfuConnection().getStats();
+                      let pairId;
+                      stats.forEach((r) => { if (r.type === 'transport' && r.selectedCandidatePairId) pairId = r.selectedCandidatePairId; });
+                      const pair = stats.get(pairId);
+                      return { local: stats.get(pair.localCandidateId).candidateType,
+                               remote: stats.get(pair.remoteCandidateId).candidateType };
+                    }""");
+            Assertions.assertThat(pair).as("selected candidate pair of the SFU connection at %s", person.name)
+                    .containsEntry("local", "relay").containsEntry("remote", "host");
+        }
+        Assertions.assertThat(turn.packetsToPeer() - toPeerBefore).as("packets relayed to the SFU").isGreaterThan(100);
     }
 
     private static Locator transferCard(Person person, String fileName) {
