@@ -86,8 +86,8 @@ public final class SfuBench {
         SfuLoadRun.log("  in %s/s, out %s/s (delivered %s/s), loss %s, latency p50 %s ms p99 %s ms, loop %.2f cores "
                         + "= %s out/s per core; load %.1f",
                 num(r.rtpIn() / r.sfuSeconds(), 0), num(r.rtpOut() / r.sfuSeconds(), 0),
-                num(r.received() / r.windowSeconds(), 0), loss(r), ms(r.phase().latency.summary().p50()),
-                ms(r.phase().latency.summary().p99()), r.loopCores(), num(r.outPerLoopCore(), 0), r.loadAfter());
+                num(r.received() / r.windowSeconds(), 0), loss(r), ms(r.latency().p50()),
+                ms(r.latency().p99()), r.loopCores(), num(r.outPerLoopCore(), 0), r.loadAfter());
         return r;
     }
 
@@ -95,27 +95,28 @@ public final class SfuBench {
             List<SfuLoadRun.Result> results) {
         StringBuilder s = new StringBuilder();
         int perRoom = o.publishers() + o.subscribers();
-        s.append("### ").append(when).append(", ").append(o.rooms()).append(" rooms of ").append(o.publishers())
-                .append(" publishers + ").append(o.subscribers()).append(" subscribers\n\n");
+        s.append("### ").append(when).append(", ").append(plural(o.rooms(), "room")).append(" of ")
+                .append(plural(o.publishers(), "publisher")).append(" + ")
+                .append(plural(o.subscribers(), "subscriber")).append("\n\n");
         s.append(machine()).append("\n\n");
         String commit = System.getProperty("parley.commit", "unknown");
-        s.append(String.format(Locale.ROOT, "Parameters: %d connections (%d rooms × %d) on 127.0.0.1; each publisher's "
-                        + "camera goes to the %d others in its room; %d-byte RTP packets (VP8 PT 96, one-byte `sdes:mid` "
-                        + "extension), SRTP profile %s (as negotiated), evenly paced; paced phase %s "
-                        + "packets/s per publisher, %d s warm-up + %d s measured; saturation steps %s packets/s per "
+        s.append(String.format(Locale.ROOT, "Parameters: %,d connections (%s × %d) on 127.0.0.1; each "
+                        + "publisher's camera goes to the %d others in its room; %,d-byte RTP packets (VP8 PT 96, "
+                        + "one-byte `sdes:mid` extension), SRTP profile %s (as negotiated), evenly paced; paced phase "
+                        + "%s packets/s per publisher, %d s warm-up + %d s measured; saturation steps %s packets/s per "
                         + "publisher, %.0f s warm-up + %d s each; receivers decrypt and check %s; commit %s.",
-                o.clients(), o.rooms(), perRoom, perRoom - 1, SfuLoadClient.RTP_BYTES, setup.srtpProfiles(),
-                num(o.rate(), 0),
-                o.warmupSeconds(), o.durationSeconds(),
+                o.clients(), plural(o.rooms(), "room"), perRoom, perRoom - 1, SfuLoadClient.RTP_BYTES,
+                setup.srtpProfiles(), num(o.rate(), 0), o.warmupSeconds(), o.durationSeconds(),
                 o.saturationRates().isEmpty() ? "none" : String.join(", ", o.saturationRates().stream()
                         .map(r -> num(r, 0)).toList()),
                 Math.min(STEP_WARMUP_SECONDS, o.warmupSeconds()), o.saturationSeconds(),
                 o.verifyEvery() == 0 ? "no packet" : "1 packet in " + o.verifyEvery(), commit)).append("\n\n");
         s.append(String.format(Locale.ROOT, "Setup: all %d connected (offer, answer, ICE, DTLS, every re-offer "
-                        + "answered; %d connecting at a time) in %.1f s; DTLS handshake p50 %d ms, max %d ms. SFU heap after full GCs: %.1f MiB "
-                        + "empty, %.1f MiB with every connection up (%.1f KiB per connection), %.1f MiB after the run "
-                        + "(NACK caches filled: %.1f KiB per connection).",
-                o.clients(), o.connectConcurrency(), setup.millis() / 1000.0, setup.handshakeP50(), setup.handshakeMax(),
+                        + "answered; %d connecting at a time) in %.1f s; DTLS handshake p50 %d ms, max %d ms. SFU heap "
+                        + "after full GCs: %.1f MiB empty, %.1f MiB with every connection up (%.1f KiB per "
+                        + "connection), %.1f MiB after the run (NACK caches filled: %.1f KiB per connection).",
+                o.clients(), o.connectConcurrency(), setup.millis() / 1000.0, setup.handshakeP50(),
+                setup.handshakeMax(),
                 setup.heapEmpty() / 1048576.0, setup.heapConnected() / 1048576.0,
                 (setup.heapConnected() - setup.heapEmpty()) / 1024.0 / o.clients(), heapAfter / 1048576.0,
                 (heapAfter - setup.heapEmpty()) / 1024.0 / o.clients())).append("\n\n");
@@ -135,10 +136,10 @@ public final class SfuBench {
         row(s, results, "… datagrams dropped at the SFU socket / client sockets / by the SFU",
                 r -> num(r.dropsAtSfuSocket(), 0) + " / " + num(r.dropsAtClientSockets(), 0) + " / "
                         + num(r.sfuDrops(), 0), "");
-        row(s, results, "added latency p50 / p99 (ms)", r -> ms(r.phase().latency.summary().p50()) + " / "
-                + ms(r.phase().latency.summary().p99()), "p99 < 5");
-        row(s, results, "added latency p99.9 / max (ms)", r -> ms(r.phase().latency.summary().p999()) + " / "
-                + ms(r.phase().latency.summary().max()), "");
+        row(s, results, "added latency p50 / p99 (ms)", r -> ms(r.latency().p50()) + " / "
+                + ms(r.latency().p99()), "p99 < 5");
+        row(s, results, "added latency p99.9 / max (ms)", r -> ms(r.latency().p999()) + " / "
+                + ms(r.latency().max()), "");
         row(s, results, "SFU media loop CPU (cores)", r -> num(r.loopCores(), 2), "");
         row(s, results, "**outbound packets/s per loop core**", r -> "**" + num(r.outPerLoopCore(), 0) + "**",
                 "≥ 100,000");
@@ -169,6 +170,10 @@ public final class SfuBench {
         double pct = r.expected() == 0 ? 0 : 100.0 * lost / r.expected();
         return num(lost, 0) + " of " + num(r.expected(), 0) + " (" + num(pct, pct != 0 && Math.abs(pct) < 0.1 ? 3 : 1)
                 + " %)";
+    }
+
+    static String plural(int n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     static String ms(long nanos) {

@@ -461,7 +461,7 @@ final class SfuLoadClient {
             return;
         }
         long sentAt = publisher.sentAt.get(slot);
-        boolean inWindow = sentAt - phase.windowStart >= 0 && sentAt - phase.windowEnd < 0;
+        boolean inWindow = sentAt - phase.windowStart >= 0 && sentAt - phase.windowEnd < 0 && !phase.closed;
         if (inWindow) {
             phase.received++;
             phase.latency.record(now - sentAt);
@@ -522,7 +522,8 @@ final class SfuLoadClient {
     }
 
     static long u32(byte[] b, int at) {
-        return ((long) (b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+        return ((long) (b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8)
+                | (b[at + 3] & 0xff);
     }
 
     private static void put16(byte[] b, int at, int v) {

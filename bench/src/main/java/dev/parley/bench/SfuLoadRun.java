@@ -57,8 +57,8 @@ final class SfuLoadRun implements AutoCloseable {
     }
 
     /** The figures of one phase. */
-    record Result(SfuPhase phase, double windowSeconds, long sentInWindow, long expected, long received,
-                  SfuHostHandle.Stats before, SfuHostHandle.Stats after, long dropsAtSfuSocket,
+    record Result(SfuPhase phase, Latency.Summary latency, double windowSeconds, long sentInWindow, long expected,
+                  long received, SfuHostHandle.Stats before, SfuHostHandle.Stats after, long dropsAtSfuSocket,
                   long dropsAtClientSockets, long clientCpuNanos, long machineBusyNanos, long elapsedNanos,
                   double loadBefore, double loadAfter, long pacerSkips, long sendFailures) {
 
@@ -120,11 +120,13 @@ final class SfuLoadRun implements AutoCloseable {
             jvm.add("-Dparley.log.level=" + logLevel);
         }
         if (options.sfuRecording() != null) {
-            jvm.add("-XX:StartFlightRecording=filename=" + options.sfuRecording().toAbsolutePath() + ",settings=profile");
+            jvm.add("-XX:StartFlightRecording=filename=" + options.sfuRecording().toAbsolutePath()
+                    + ",settings=profile");
         }
         this.host = new SfuHostHandle(jvm, new SfuHostHandle.Events() {
             @Override
-            public void offer(String room, String id, int version, String sdp, List<SfuHostHandle.OfferedTrack> tracks) {
+            public void offer(String room, String id, int version, String sdp,
+                    List<SfuHostHandle.OfferedTrack> tracks) {
                 SfuLoadClient c = byKey.get(room + "/" + id);
                 if (c != null) {
                     c.onOffer(version, sdp, tracks, byRoom.get(room));
@@ -290,6 +292,7 @@ final class SfuLoadRun implements AutoCloseable {
         long machineAfter = MachineCpu.busyNanos();
         double loadAfter = loadAverage();
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(DRAIN_NANOS));
+        p.closed = true;
         Map<Integer, Long> udpAfter = UdpDrops.byPort();
         long sent = 0;
         long expected = 0;
@@ -297,7 +300,7 @@ final class SfuLoadRun implements AutoCloseable {
             sent += pub.windowSent;
             expected += pub.windowSent * fanout.get(pub);
         }
-        return new Result(p, p.windowSeconds(), sent, expected, p.received, before, after,
+        return new Result(p, p.latency.summary(), p.windowSeconds(), sent, expected, p.received, before, after,
                 UdpDrops.at(udpBefore, udpAfter, host.port()), UdpDrops.elsewhere(udpBefore, udpAfter, host.port()),
                 cpuAfter - cpuBefore, machineBefore < 0 || machineAfter < 0 ? -1 : machineAfter - machineBefore,
                 t1 - t0, loadBefore, loadAfter, pacerSkips - skipsBefore, sendFailures() - failuresBefore);

@@ -14,6 +14,9 @@ final class SfuPhase {
     final long windowEnd;
     final Latency latency = new Latency();
 
+    /** Set when the phase's figures are taken: later arrivals are neither counted nor timed. */
+    volatile boolean closed;
+
     /** Forwarded RTP packets sent inside the window that arrived. */
     volatile long received;
     /** Packets sent inside the window whose decryption and content were checked, and those that failed the check. */
