@@ -205,7 +205,10 @@ final class Person implements AutoCloseable {
         }
     }
 
-    /** {@code framesDecoded} of the inbound video shown in {@code tile}, or -1 while there is none. */
+    /**
+     * {@code framesDecoded} of the inbound video shown in {@code tile} (on a mesh connection or the SFU connection), or
+     * -1 while there is none.
+     */
     long tileFramesDecoded(Locator tile) {
         String trackId = (String) tile.locator("video").evaluate(
                 "(v) => v.srcObject?.getVideoTracks()[0]?.id ?? null");
@@ -214,7 +217,8 @@ final class Person implements AutoCloseable {
         }
         Number frames = (Number) page.evaluate("""
                 async (trackId) => {
-                  for (const pc of window.parley.peerConnections()) {
+                  const pcs = [...window.parley.peerConnections(), window.parley.sfuConnection()].filter(Boolean);
+                  for (const pc of pcs) {
                     let found = null;
                     (await pc.getStats()).forEach((r) => {
                       if (r.type === 'inbound-rtp' && r.kind === 'video' && r.trackIdentifier === trackId) {

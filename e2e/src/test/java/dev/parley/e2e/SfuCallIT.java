@@ -216,6 +216,38 @@ class SfuCallIT {
     }
 
     @Test
+    void aSharedScreenTravelsThroughTheServerAndStopSharingRemovesItsTile() {
+        List<Person> three = join(Meetings.newRoom("sfu-screen"), "Ada", "Bob", "Cleo");
+        Person ada = three.get(0);
+        List<Person> viewers = three.subList(1, 3);
+        for (Person viewer : viewers) {
+            viewer.expectMediaThroughServerFrom(othersOf(viewer, three));
+        }
+
+        ada.button("Share screen").click();
+
+        assertThat(ada.button("Stop sharing")).isVisible();
+        for (Person viewer : viewers) {
+            Locator screen = viewer.screenTile("Ada");
+            assertThat(screen).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(Person.SETUP_TIMEOUT_MS));
+            viewer.expectVideoPlaying(screen, System.nanoTime() + (long) (Person.SETUP_TIMEOUT_MS * 1e6));
+            Assertions.assertThat((Boolean) screen.locator("video").evaluate("""
+                    (v) => window.parley.sfuConnection().getReceivers()
+                      .some((r) => r.track.id === v.srcObject?.getVideoTracks()[0]?.id)"""))
+                    .as("the screen at %s comes from the SFU connection", viewer.name).isTrue();
+        }
+        expectNoMeshMedia(ada, 2);
+
+        ada.button("Stop sharing").click();
+
+        assertThat(ada.button("Share screen")).isVisible();
+        for (Person viewer : viewers) {
+            assertThat(viewer.screenTile("Ada")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
+            viewer.expectMediaThroughServerFrom(othersOf(viewer, three));
+        }
+    }
+
+    @Test
     void withRelayOnlyTheServerIsReachedThroughTurn() {
         String room = Meetings.newRoom("sfu-relay");
         TurnStats turn = meetings.server.turn().orElseThrow().stats();
