@@ -54,9 +54,9 @@ public final class SfuBench {
         long heapAfter;
         SfuLoadRun.Setup setup;
         try (SfuLoadRun run = new SfuLoadRun(options)) {
-            SfuLoadRun.log("SFU pid %d on 127.0.0.1:%d; %d clients in %d rooms of %d publishers + %d subscribers",
-                    run.sfuPid(), run.sfuPort(), run.clientCount(), options.rooms(), options.publishers(),
-                    options.subscribers());
+            SfuLoadRun.log("SFU pid %d on 127.0.0.1:%d; %d clients in %s of %s + %s", run.sfuPid(), run.sfuPort(),
+                    run.clientCount(), plural(options.rooms(), "room"), plural(options.publishers(), "publisher"),
+                    plural(options.subscribers(), "subscriber"));
             run.connectAll();
             SfuLoadRun.log("paced: %s packets/s per publisher, %d s warm-up + %d s measured", num(options.rate(), 0),
                     options.warmupSeconds(), options.durationSeconds());
@@ -103,13 +103,14 @@ public final class SfuBench {
         s.append(String.format(Locale.ROOT, "Parameters: %,d connections (%s × %d) on 127.0.0.1; each "
                         + "publisher's camera goes to the %d others in its room; %,d-byte RTP packets (VP8 PT 96, "
                         + "one-byte `sdes:mid` extension), SRTP profile %s (as negotiated), evenly paced; paced phase "
-                        + "%s packets/s per publisher, %d s warm-up + %d s measured; saturation steps %s packets/s per "
-                        + "publisher, %.0f s warm-up + %d s each; receivers decrypt and check %s; commit %s.",
+                        + "%s packets/s per publisher, %d s warm-up + %d s measured; %s; receivers decrypt and check "
+                        + "%s; commit %s.",
                 o.clients(), plural(o.rooms(), "room"), perRoom, perRoom - 1, SfuLoadClient.RTP_BYTES,
                 setup.srtpProfiles(), num(o.rate(), 0), o.warmupSeconds(), o.durationSeconds(),
-                o.saturationRates().isEmpty() ? "none" : String.join(", ", o.saturationRates().stream()
-                        .map(r -> num(r, 0)).toList()),
-                Math.min(STEP_WARMUP_SECONDS, o.warmupSeconds()), o.saturationSeconds(),
+                o.saturationRates().isEmpty() ? "no saturation steps" : String.format(Locale.ROOT,
+                        "saturation steps %s packets/s per publisher, %.0f s warm-up + %d s each",
+                        String.join(", ", o.saturationRates().stream().map(r -> num(r, 0)).toList()),
+                        Math.min(STEP_WARMUP_SECONDS, o.warmupSeconds()), o.saturationSeconds()),
                 o.verifyEvery() == 0 ? "no packet" : "1 packet in " + o.verifyEvery(), commit)).append("\n\n");
         s.append(String.format(Locale.ROOT, "Setup: all %d connected (offer, answer, ICE, DTLS, every re-offer "
                         + "answered; %d connecting at a time) in %.1f s; DTLS handshake p50 %d ms, max %d ms. SFU heap "
