@@ -100,6 +100,8 @@ public final class TurnBench {
                     rounds.add(round(options, server, round, secret, dir));
                 }
             }
+        } finally {
+            Files.deleteIfExists(dir.resolve("parley.jar")); // the 20 MB copy; the logs stay for a look
         }
         String when = LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');
         String block = TurnReport.block(when, machine(), parameters(options), rounds);
