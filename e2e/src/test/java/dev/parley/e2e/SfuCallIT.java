@@ -2,6 +2,8 @@ package dev.parley.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
@@ -274,6 +277,56 @@ class SfuCallIT {
                     .containsEntry("local", "relay").containsEntry("remote", "host");
         }
         Assertions.assertThat(turn.packetsToPeer() - toPeerBefore).as("packets relayed to the SFU").isGreaterThan(100);
+    }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void aKilledBrowserIsCleanedUpWithinTheConsentTimeout() throws Exception {
+        String room = Meetings.newRoom("sfu-crash");
+        List<Person> stayers = join(room, "Ada", "Bob");
+        // Cleo runs in a browser process of her own, marked so it can be killed like a crash (SIGKILL): no leave, no
+        // DTLS close, no more ICE checks; the SFU only notices the silence.
+        String marker = "--parley-e2e-crash=" + UUID.randomUUID();
+        List<String> args = new ArrayList<>(Browsers.chromiumFlagsWithCamera(mediaDir.resolve("camera.y4m")));
+        args.add(marker);
+        Browser crashing = meetings.playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Browsers.chromiumBinary()).setArgs(args).setHeadless(true));
+        try {
+            Person cleo = meetings.track(Person.join(crashing, meetings.roomUrl(room), "Cleo"));
+            people.add(cleo);
+            List<Person> three = List.of(stayers.get(0), stayers.get(1), cleo);
+            for (Person person : three) {
+                person.expectMediaThroughServerFrom(othersOf(person, three));
+            }
+            double transports = meetings.metric("parley_sfu_transports");
+            Assertions.assertThat(transports).as("the three SFU connections").isGreaterThanOrEqualTo(3);
+
+            List<ProcessHandle> processes = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).toList();
+            Assertions.assertThat(processes).as("Cleo's browser process").isNotEmpty();
+            processes.forEach(ProcessHandle::destroyForcibly);
+            long killedAt = System.nanoTime();
+
+            // Consent expires 30 s after the last check (RFC 7675); the SFU ticks every 100 ms. Leaving the room
+            // (the resume grace after the socket died) also closes the connection: whichever comes first.
+            long deadline = killedAt + TimeUnit.SECONDS.toNanos(30 + 5);
+            while (meetings.metric("parley_sfu_transports") > transports - 1) {
+                Assertions.assertThat(System.nanoTime()).as("Cleo's SFU connection closed within the consent timeout")
+                        .isLessThan(deadline);
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            step("Cleo's SFU connection closed " + (System.nanoTime() - killedAt) / 1_000_000 + " ms after the kill");
+            for (Person stayer : stayers) {
+                assertThat(stayer.tile("Cleo")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
+                stayer.expectMediaThroughServerFrom(othersOf(stayer, stayers));
+            }
+        } finally {
+            try {
+                crashing.close();
+            } catch (RuntimeException e) {
+                // already dead
+            }
+        }
     }
 
     private static Locator transferCard(Person person, String fileName) {
