@@ -78,4 +78,48 @@ class TurnWiringIT {
         assertThat(metrics).contains("parley_stun_binding_requests_total 1.0", "parley_turn_allocations ",
                 "parley_turn_allocations_made_total 0.0");
     }
+
+    @Test
+    void stunOverTlsIsAnsweredOnTheTurnsPortWithTheServersCertificate() throws Exception {
+        server.close();
+        TurnSettings t = TurnSettings.forTests();
+        server = ParleyServer.start(ServerConfig.forTests(dataDir).withTurn(new TurnSettings(true, 0, 0,
+                t.relayPortMin(), t.relayPortMax(), t.realm(), t.credentialTtl(), t.maxAllocations(),
+                t.maxAllocationsPerUser(), t.bandwidthBytesPerSecond(), true, false, null, List.of(), null)));
+        java.net.InetSocketAddress tls = server.turn().orElseThrow().tlsAddress().orElseThrow();
+        javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+        trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory()
+                .createSocket(tls.getAddress(), tls.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.startHandshake();
+            java.security.cert.X509Certificate presented =
+                    (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
+            assertThat(presented.getEncoded()).as("the HTTPS certificate")
+                    .isEqualTo(server.tls().leaf().getEncoded());
+            byte[] request = ByteBuffer.allocate(20).putShort((short) 0x0001).putShort((short) 0)
+                    .putInt(0x2112A442).putInt(4).putInt(5).putInt(6).array();
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            byte[] header = new byte[20];
+            in.readFully(header);
+            ByteBuffer answer = ByteBuffer.wrap(header);
+            assertThat(answer.getShort() & 0xffff).as("Binding success response over TLS").isEqualTo(0x0101);
+            int length = answer.getShort() & 0xffff;
+            assertThat(answer.getInt()).isEqualTo(0x2112A442);
+            assertThat(new int[] {answer.getInt(), answer.getInt(), answer.getInt()}).containsExactly(4, 5, 6);
+            in.readFully(new byte[length]);
+        }
+    }
 }
