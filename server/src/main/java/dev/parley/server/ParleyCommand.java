@@ -127,6 +127,10 @@ public final class ParleyCommand implements Callable<Integer> {
     @Option(names = "--sfu-max-participants", description = "SFU connections per room (default: ${DEFAULT-VALUE}).")
     int sfuMaxParticipants;
 
+    @Option(names = "--sfu-video-codec", description = "Video codec of SFU rooms when every participant's browser "
+            + "takes it, else VP8: vp8, vp9 or h264 (default: ${DEFAULT-VALUE}).")
+    String sfuVideoCodec;
+
     @Option(names = "--p2p-max", description = "Participants a room may have with peer-to-peer media; the next "
             + "one moves it to the SFU (default: ${DEFAULT-VALUE}).")
     int p2pMax;
@@ -169,7 +173,11 @@ public final class ParleyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--sfu-port is 0-65535, --sfu-max-participants and --p2p-max at least 1");
         }
-        return new SfuOptions(sfu, sfuPort, sfuMaxParticipants);
+        try {
+            return new SfuOptions(sfu, sfuPort, sfuMaxParticipants, sfuVideoCodec);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
     }
 
     private TurnSettings turnSettings() {

@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * What the SFU needs from a peer's answer: its ICE ufrag, its certificate fingerprint, the DTLS role it leaves us,
- * and the SSRC it sends in each slot.
+ * the SSRC it sends in each slot, and the video codecs it accepted (the ones it can send and receive).
  */
-record Answer(String iceUfrag, CertificateFingerprint fingerprint, DtlsRole role, Map<Source, Long> slotSsrcs) {
+record Answer(String iceUfrag, CertificateFingerprint fingerprint, DtlsRole role, Map<Source, Long> slotSsrcs,
+        java.util.Set<String> videoCodecs) {
 
     /**
      * Reads an answer to an offer with {@code offeredMids} (in order).
@@ -63,7 +64,13 @@ record Answer(String iceUfrag, CertificateFingerprint fingerprint, DtlsRole role
                 ssrcs.put(s, ssrc);
             }
         }
-        return new Answer(t.iceUfrag(), fingerprint, role, ssrcs);
+        java.util.Set<String> video = new java.util.HashSet<>();
+        for (MediaDescription m : media) {
+            if (m.kind().equals(MediaDescription.VIDEO) && m.port() != 0) {
+                m.rtpMaps().forEach(r -> video.add(r.encoding().toUpperCase(java.util.Locale.ROOT)));
+            }
+        }
+        return new Answer(t.iceUfrag(), fingerprint, role, ssrcs, java.util.Set.copyOf(video));
     }
 
     /** The media SSRC of a section: the first of an FID group (RFC 4588 §8.1), else the first {@code a=ssrc}. */

@@ -56,6 +56,8 @@ final class Peer {
     /** Something changed while an offer was outstanding: offer again when the answer arrives. */
     boolean dirty;
     boolean answeredOnce;
+    /** Video codecs (upper case) the peer's last answer accepted; empty before the first answer. */
+    java.util.Set<String> videoCodecs = java.util.Set.of();
     final long sessionId;
 
     Peer(SfuRoom room, String id, IceCredentials credentials, IceLiteAgent ice, long rtcpSsrc, long sessionId) {

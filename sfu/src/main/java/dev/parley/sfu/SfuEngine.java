@@ -125,7 +125,7 @@ final class SfuEngine {
 
     /** A fresh SFU connection for the participant; false (and nothing changed) when its room is full. */
     boolean connect(String roomName, String participantId, Set<String> sharingNow) {
-        SfuRoom room = rooms.computeIfAbsent(roomName, SfuRoom::new);
+        SfuRoom room = rooms.computeIfAbsent(roomName, n -> new SfuRoom(n, settings.preferredVideoCodec()));
         room.sharing.addAll(sharingNow);
         Peer existing = room.peers.get(participantId);
         if (existing != null) {
@@ -188,6 +188,8 @@ final class SfuEngine {
             startDtls(peer, answer.role(), answer.fingerprint());
         }
         answer.slotSsrcs().forEach((source, ssrc) -> bindSlot(peer, source, ssrc));
+        peer.videoCodecs = answer.videoCodecs();
+        chooseVideoCodec(peer.room);
         Map<DownstreamSection, String> announced = offeredTracks.remove(peer);
         if (announced != null) {
             announced.forEach((d, trackId) -> {
@@ -700,7 +702,30 @@ final class SfuEngine {
             }
         }
         metrics.tracks = countTracks();
+        chooseVideoCodec(room);
         log.debug("SFU connection of {} closed: {}", peer.id, why);
+    }
+
+    /**
+     * The room's video codec: the preferred one when every connection that has answered accepted it, else VP8. A
+     * change re-offers everyone with the new codec first, so publishers switch to it.
+     */
+    private void chooseVideoCodec(SfuRoom room) {
+        String preferred = settings.preferredVideoCodec();
+        boolean everyone = true;
+        for (Peer p : room.peers.values()) {
+            if (p.answeredOnce && !p.videoCodecs.contains(preferred)) {
+                everyone = false;
+            }
+        }
+        String codec = everyone ? preferred : "VP8";
+        if (!codec.equals(room.videoCodec)) {
+            log.debug("Room {} sends video as {} now", room.name, codec);
+            room.videoCodec = codec;
+            for (Peer p : room.peers.values()) {
+                requestOffer(p);
+            }
+        }
     }
 
     private void requestOffer(Peer peer) {
@@ -720,7 +745,7 @@ final class SfuEngine {
         peer.dirty = false;
         LocalTransport transport = new LocalTransport(peer.credentials.ufrag(), peer.credentials.password(),
                 sdpFingerprint, candidates);
-        SfuOffer offer = OfferWriter.write(peer, transport, version);
+        SfuOffer offer = OfferWriter.write(peer, transport, version, peer.room.videoCodec);
         List<String> mids = new ArrayList<>();
         for (Source s : Source.values()) {
             mids.add(s.slotMid());

@@ -11,9 +11,12 @@ final class SfuRoom {
     final String name;
     final Map<String, Peer> peers = new LinkedHashMap<>();
     final Set<String> sharing = new HashSet<>();
+    /** The video codec every offer of this room puts first (so every publisher sends it). */
+    String videoCodec;
 
-    SfuRoom(String name) {
+    SfuRoom(String name, String videoCodec) {
         this.name = name;
+        this.videoCodec = videoCodec;
     }
 
     /** The sources {@code participantId} offers others now: audio and camera always, the screen while sharing. */

@@ -31,6 +31,7 @@ class AnswerTest {
         assertThat(a.fingerprint().toSdp()).startsWith("sha-256 89:8C:FF:48");
         assertThat(a.slotSsrcs()).isEqualTo(Map.of(Source.AUDIO, 3092051665L, Source.CAMERA, 505863933L,
                 Source.SCREEN, 4192141328L));
+        assertThat(a.videoCodecs()).containsExactly("VP8");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class OfferWriterTest {
 
     private final IceCredentials credentials = IceCredentials.generate();
-    private final Peer peer = new Peer(new SfuRoom("r"), "sub", credentials,
+    private final Peer peer = new Peer(new SfuRoom("r", "VP8"), "sub", credentials,
             new IceLiteAgent(credentials, null, IceSettings.DEFAULT, 0), 1, 99);
 
     private LocalTransport transport() throws Exception {
@@ -57,5 +57,23 @@ class OfferWriterTest {
                 new SfuOffer.OfferedTrack("4", "pub", Source.SCREEN));
         assertThat(idle.mid).isEqualTo("5");
         assertThat(peer.sectionFor("video")).as("an idle video mid is reused").isSameAs(idle);
+    }
+
+    @Test
+    void everyVideoSectionOffersVp8Vp9AndH264WithTheRoomsCodecFirstAndFixedPayloadTypes() throws Exception {
+        DownstreamSection camera = peer.sectionFor("video");
+        camera.publisherId = "pub";
+        camera.source = Source.CAMERA;
+        camera.outSsrc = 3333;
+        camera.trackId = "pub-camera-1";
+
+        SessionDescription vp9 = SessionDescription.parse(OfferWriter.write(peer, transport(), 1, "VP9").sdp());
+        SessionDescription vp8 = SessionDescription.parse(OfferWriter.write(peer, transport(), 2, "VP8").sdp());
+
+        assertThat(vp9.media().get(1).formats()).containsExactly("98", "96", "102");
+        assertThat(vp9.media().get(3).formats()).containsExactly("98", "96", "102");
+        assertThat(vp9.media().get(0).formats()).containsExactly("111");
+        assertThat(vp8.media().get(1).formats()).containsExactly("96", "98", "102");
+        assertThat(vp8.media().get(3).rtpMap(102).orElseThrow().encoding()).isEqualTo("H264");
     }
 }

@@ -62,7 +62,8 @@ public final class EmbeddedSfu implements SfuGateway, RoomListener, SfuListener,
             advertised.add(InetAddress.getLoopbackAddress());
         }
         EmbeddedSfu embedded = new EmbeddedSfu(rooms,
-                new SfuSettings(bindAddress, options.port(), advertised, options.maxParticipants(), 30_000));
+                new SfuSettings(bindAddress, options.port(), advertised, options.maxParticipants(), 30_000,
+                        options.videoCodec()));
         rooms.listener(embedded);
         register(embedded.sfu.metrics(), metrics);
         return embedded;
