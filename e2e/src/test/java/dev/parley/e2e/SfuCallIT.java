@@ -304,7 +304,10 @@ class SfuCallIT {
             List<ProcessHandle> processes = ProcessHandle.allProcesses()
                     .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).toList();
             Assertions.assertThat(processes).as("Cleo's browser process").isNotEmpty();
-            processes.forEach(ProcessHandle::destroyForcibly);
+            // The whole tree at once: a child (the network service holding the WebSocket) left behind would keep the
+            // socket open until it noticed its parent was gone.
+            processes.stream().flatMap(p -> java.util.stream.Stream.concat(p.descendants(), java.util.stream.Stream.of(p)))
+                    .forEach(ProcessHandle::destroyForcibly);
             long killedAt = System.nanoTime();
 
             // Consent expires 30 s after the last check (RFC 7675); the SFU ticks every 100 ms. Leaving the room
