@@ -28,9 +28,6 @@ import dev.parley.sdp.LocalTransport;
 import dev.parley.sdp.SdpParseException;
 import dev.parley.srtp.SrtpException;
 import dev.parley.stun.PacketKind;
-import dev.parley.stun.StunMessage;
-import dev.parley.stun.StunParseException;
-import dev.parley.stun.Username;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -274,7 +271,7 @@ final class SfuEngine {
     private void onStun(byte[] buf, int len, InetSocketAddress source) {
         Peer peer = byAddress.get(source);
         if (peer == null) {
-            peer = byUfrag.get(localUfrag(buf, len));
+            peer = byUfrag.get(PacketBytes.localUfrag(buf, len));
         }
         if (peer == null) {
             metrics.drop(DropReason.BAD_STUN);
@@ -298,21 +295,6 @@ final class SfuEngine {
                     peer.validated.add(v.address());
                 }
             }
-        }
-    }
-
-    /** The SFU's half of a check's USERNAME ("ourUfrag:theirUfrag"), or null. */
-    private static String localUfrag(byte[] buf, int len) {
-        try {
-            Optional<Username> username = Username.from(StunMessage.parse(buf, 0, len));
-            if (username.isEmpty()) {
-                return null;
-            }
-            String value = username.get().value();
-            int colon = value.indexOf(':');
-            return colon < 0 ? value : value.substring(0, colon);
-        } catch (StunParseException e) {
-            return null;
         }
     }
 
@@ -369,17 +351,17 @@ final class SfuEngine {
             metrics.drop(DropReason.MALFORMED);
             return;
         }
-        long ssrc = u32(p, 8);
+        long ssrc = PacketBytes.u32(p, 8);
         UpstreamTrack track = peer.publishedBySsrc.get(ssrc);
         if (track == null) {
-            Source slot = slotOfMidExtension(p, n);
+            Source slot = PacketBytes.slotOfMidExtension(p, n);
             if (slot == null) {
                 metrics.drop(DropReason.NO_TRACK);
                 return;
             }
             track = bindSlot(peer, slot, ssrc);
         }
-        int seq = u16(p, 2);
+        int seq = PacketBytes.u16(p, 2);
         List<Integer> missing = track.received(seq);
         if (!missing.isEmpty()) {
             sendRtcp(peer, GenericNack.of(peer.rtcpSsrc, track.ssrc, missing));
@@ -398,32 +380,11 @@ final class SfuEngine {
 
     /** Rewrites one plaintext RTP packet for a section and sends it, protected with the subscriber's keys. */
     private void forward(DownstreamSection d, byte[] p, int n) {
-        int b0 = p[0] & 0xff;
-        int header = 12 + 4 * (b0 & 0x0f);
-        int payload = header;
-        if ((b0 & 0x10) != 0) {
-            if (n < header + 4) {
-                metrics.drop(DropReason.MALFORMED);
-                return;
-            }
-            payload = header + 4 + 4 * u16(p, header + 2);
-        }
-        if (n < payload) {
+        int length = PacketBytes.rewrite(d, p, n, out);
+        if (length < 0) {
             metrics.drop(DropReason.MALFORMED);
             return;
         }
-        // The subscriber's sections carry no header extension: drop the block, keep CSRCs, payload and padding.
-        out[0] = (byte) (b0 & ~0x10);
-        out[1] = p[1];
-        int seq = u16(p, 2);
-        long ts = u32(p, 4);
-        d.rewriter.source(u32(p, 8), seq, ts);
-        put16(out, 2, d.rewriter.sequence(seq));
-        put32(out, 4, d.rewriter.timestamp(ts));
-        put32(out, 8, d.outSsrc);
-        System.arraycopy(p, 12, out, 12, header - 12);
-        System.arraycopy(p, payload, out, header, n - payload);
-        int length = header + n - payload;
         try {
             int protectedLength = d.subscriber.sender.protectRtp(out, 0, length, encrypted, 0);
             if (sendTo(d.subscriber, encrypted, protectedLength)) {
@@ -817,73 +778,11 @@ final class SfuEngine {
         return false;
     }
 
-    // ---- bytes -------------------------------------------------------------------------------------------------
-
-    /** The slot named by a one-byte-header {@code sdes:mid} extension (RFC 8285 §4.2, id 1), or null. */
-    private static Source slotOfMidExtension(byte[] p, int n) {
-        int b0 = p[0] & 0xff;
-        if ((b0 & 0x10) == 0) {
-            return null;
-        }
-        int at = 12 + 4 * (b0 & 0x0f);
-        if (n < at + 4 || u16(p, at) != 0xBEDE) {
-            return null;
-        }
-        int end = at + 4 + 4 * u16(p, at + 2);
-        if (end > n) {
-            return null;
-        }
-        int i = at + 4;
-        while (i < end) {
-            int b = p[i] & 0xff;
-            if (b == 0) {
-                i++;
-                continue;
-            }
-            int id = b >> 4;
-            int len = (b & 0x0f) + 1;
-            if (id == 15 || i + 1 + len > end) {
-                return null;
-            }
-            if (id == OfferWriter.MID_EXTENSION_ID) {
-                String mid = new String(p, i + 1, len, java.nio.charset.StandardCharsets.US_ASCII);
-                for (Source s : Source.values()) {
-                    if (s.slotMid().equals(mid)) {
-                        return s;
-                    }
-                }
-                return null;
-            }
-            i += 1 + len;
-        }
-        return null;
-    }
-
     private long randomSsrc() {
         long ssrc;
         do {
             ssrc = random.nextInt() & 0xffff_ffffL;
         } while (ssrc == 0);
         return ssrc;
-    }
-
-    static int u16(byte[] b, int at) {
-        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
-    }
-
-    static long u32(byte[] b, int at) {
-        return ((long) (b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
-    }
-
-    static void put16(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 8);
-        b[at + 1] = (byte) v;
-    }
-
-    static void put32(byte[] b, int at, long v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
     }
 }
