@@ -1,6 +1,7 @@
 package dev.parley.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.parley.sfu.AnswerOutcome;
 import dev.parley.sfu.DropReason;
 import dev.parley.sfu.Sfu;
 import dev.parley.sfu.SfuListener;
@@ -79,8 +80,9 @@ public final class SfuHost {
                             String id = f[2];
                             int version = Integer.parseInt(f[3]);
                             sfu.answer(room, id, version, new String(B64D.decode(f[4]), StandardCharsets.UTF_8))
-                                    .thenAccept(reason -> lines.add("answered " + room + " " + id + " " + version + " "
-                                            + (reason == null ? "ok" : b64(reason))));
+                                    .thenAccept(outcome -> lines.add("answered " + room + " " + id + " " + version
+                                            + " " + (outcome instanceof AnswerOutcome.Refused r ? b64(r.detail())
+                                                    : "ok")));
                         }
                         case "stats" -> lines.add(stats(sfu.metrics(), loopThread));
                         case "heap" -> lines.add("heap " + heap());

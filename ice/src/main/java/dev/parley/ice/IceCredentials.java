@@ -1,6 +1,7 @@
 package dev.parley.ice;
 
 import java.security.SecureRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * An ICE username fragment and password ({@code a=ice-ufrag}, {@code a=ice-pwd}). Immutable;
@@ -28,13 +29,18 @@ public record IceCredentials(String ufrag, String password) {
 
     /** Fresh random local credentials. */
     public static IceCredentials generate() {
-        return new IceCredentials(random(GENERATED_UFRAG_LENGTH), random(GENERATED_PASSWORD_LENGTH));
+        return generate(RANDOM);
     }
 
-    private static String random(int length) {
+    /** Fresh local credentials drawn from {@code random} (a {@link SecureRandom} outside tests). */
+    public static IceCredentials generate(RandomGenerator random) {
+        return new IceCredentials(random(random, GENERATED_UFRAG_LENGTH), random(random, GENERATED_PASSWORD_LENGTH));
+    }
+
+    private static String random(RandomGenerator random, int length) {
         char[] chars = new char[length];
         for (int i = 0; i < length; i++) {
-            chars[i] = ICE_CHARS.charAt(RANDOM.nextInt(ICE_CHARS.length()));
+            chars[i] = ICE_CHARS.charAt(random.nextInt(ICE_CHARS.length()));
         }
         return new String(chars);
     }

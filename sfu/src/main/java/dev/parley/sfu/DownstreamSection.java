@@ -19,6 +19,8 @@ final class DownstreamSection {
     /** The track id written in {@code a=msid}; new for every track the section carries. */
     String trackId;
     final StreamRewriter rewriter = new StreamRewriter();
+    /** When recent packets were resent; made with the first NACK. */
+    ResendHistory resends;
     /** False until the subscriber has answered an offer that announced this section's current track. */
     boolean announced;
 

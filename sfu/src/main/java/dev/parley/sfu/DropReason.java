@@ -17,7 +17,13 @@ public enum DropReason {
     /** The socket refused a datagram (its buffer was full). */
     SEND_FAILED("send-failed"),
     /** A task for the media loop found its queue full. */
-    QUEUE_FULL("queue-full");
+    QUEUE_FULL("queue-full"),
+    /** A NACKed packet not resent: it was resent less than 100 ms ago, or the subscriber's budget was spent. */
+    NACK_LIMITED("nack-limited"),
+    /** An ICE check from an address another connection already uses: answered, but the address stays with its owner. */
+    ADDRESS_IN_USE("address-in-use"),
+    /** A datagram or task that hit a bug in the SFU (logged); only that datagram or task is lost. */
+    INTERNAL_ERROR("internal-error");
 
     private final String label;
 

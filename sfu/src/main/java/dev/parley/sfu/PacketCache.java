@@ -40,6 +40,11 @@ final class PacketCache {
         sequences[slot] = seq;
     }
 
+    /** Whether the packet {@code seq} is cached. */
+    boolean contains(int seq) {
+        return sequences[seq & mask] == seq;
+    }
+
     /** Copies the packet {@code seq} into {@code out}; returns its length, or -1 if it is not cached. */
     int get(int seq, byte[] out) {
         int slot = seq & mask;

@@ -1,6 +1,5 @@
 package dev.parley.sfu;
 
-import dev.parley.dtls.DtlsEndpoint;
 import dev.parley.ice.IceCredentials;
 import dev.parley.ice.IceLiteAgent;
 import dev.parley.srtp.SrtpContext;
@@ -9,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +29,7 @@ final class Peer {
     /** A random SSRC this peer's RTCP is sent from. */
     final long rtcpSsrc;
 
-    DtlsEndpoint dtls;
+    DtlsSession dtls;
     SrtpContext sender;
     SrtpContext receiver;
     boolean closed;
@@ -38,9 +38,26 @@ final class Peer {
      * SRTP that arrived after the browser finished its side of the handshake but before ours was processed; replayed
      * once the keys are known, so the first video frame (a keyframe) is not lost.
      */
-    final ArrayDeque<byte[]> earlySrtp = new ArrayDeque<>();
+    final ArrayDeque<EarlyPacket> earlySrtp = new ArrayDeque<>();
     static final int EARLY_SRTP_MAX = 64;
-    final List<InetSocketAddress> validated = new ArrayList<>();
+
+    /** An SRTP datagram kept until the keys are known, with the address it came from. */
+    record EarlyPacket(byte[] bytes, InetSocketAddress source) {
+    }
+    /**
+     * Addresses whose checks this peer's agent answered and that route to this peer, oldest first; at most the
+     * agent's own cap ({@code IceSettings.maxRemoteAddresses}), so the engine's address map cannot outgrow it.
+     */
+    final LinkedHashSet<InetSocketAddress> validated = new LinkedHashSet<>();
+    /** The address DTLS last came from: where the handshake runs. */
+    InetSocketAddress dtlsSource;
+    /**
+     * Where SRTP and SRTCP go: the handshake's address, then the source of the latest authenticated SRTP or SRTCP.
+     * A check alone (whose source can be forged) never moves it.
+     */
+    InetSocketAddress mediaAddress;
+    /** Retransmissions this peer may still receive (a budget refilled over time). */
+    final PacketBudget retransmissionBudget;
 
     /** What the peer's answer said each slot's SSRC is, and the tracks made of them. */
     final EnumMap<Source, UpstreamTrack> published = new EnumMap<>(Source.class);
@@ -60,7 +77,16 @@ final class Peer {
     java.util.Set<String> videoCodecs = java.util.Set.of();
     final long sessionId;
 
-    Peer(SfuRoom room, String id, IceCredentials credentials, IceLiteAgent ice, long rtcpSsrc, long sessionId) {
+    /**
+     * Retransmissions per second a subscriber may get: a 2.5 Mbit/s video is about 260 packets/s, so this repairs
+     * it through more than a third of its packets lost, yet caps what a hostile NACK stream can make the SFU send.
+     */
+    static final int RETRANSMISSIONS_PER_SECOND = 100;
+    static final int RETRANSMISSION_BURST = 200;
+
+    Peer(SfuRoom room, String id, IceCredentials credentials, IceLiteAgent ice, long rtcpSsrc, long sessionId,
+            long nowNanos) {
+        this.retransmissionBudget = new PacketBudget(RETRANSMISSIONS_PER_SECOND, RETRANSMISSION_BURST, nowNanos);
         this.room = room;
         this.id = id;
         this.credentials = credentials;

@@ -9,10 +9,15 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +40,12 @@ public final class Sfu implements AutoCloseable {
     private final SfuEngine engine;
     private final SfuMetrics metrics = new SfuMetrics();
     private final BlockingQueue<Runnable> tasks = new ArrayBlockingQueue<>(TASK_QUEUE);
+    /**
+     * Leaves and screen-share changes waiting for the loop, the latest per participant: never dropped, since losing
+     * one leaves a transport (or a room) behind, and bounded by the participants the room registry admits, not by
+     * how often they change.
+     */
+    private final Map<Member, Control> controls = new ConcurrentHashMap<>();
     private final Thread thread;
     private final ByteBuffer sendView = ByteBuffer.allocateDirect(2048);
     private volatile boolean running = true;
@@ -52,7 +63,8 @@ public final class Sfu implements AutoCloseable {
             channel.close();
             throw e;
         }
-        engine = new SfuEngine(settings, listener, metrics, this::sendNow, this::post, DtlsCertificate.generate());
+        engine = new SfuEngine(settings, listener, metrics, this::sendNow, this::post,
+                DtlsFactory.endpoints(DtlsCertificate.generate()), new SecureRandom());
         engine.listening(port());
         thread = Thread.ofPlatform().name("sfu-loop").daemon().unstarted(this::run);
     }
@@ -92,23 +104,32 @@ public final class Sfu implements AutoCloseable {
         });
     }
 
-    /** Applies an answer; completes with null (accepted or stale) or the reason it was refused. */
-    public CompletableFuture<String> answer(String room, String participantId, int version, String sdp) {
-        CompletableFuture<String> result = new CompletableFuture<>();
+    /** Applies an answer. */
+    public CompletableFuture<AnswerOutcome> answer(String room, String participantId, int version, String sdp) {
+        CompletableFuture<AnswerOutcome> result = new CompletableFuture<>();
         if (!post(() -> result.complete(engine.answer(room, participantId, version, sdp)))) {
-            result.complete("The SFU is overloaded; try again");
+            result.complete(new AnswerOutcome.Refused(AnswerOutcome.Refused.Kind.OVERLOADED,
+                    "The SFU is overloaded; try again"));
         }
         return result;
     }
 
-    /** The participant left its room: its connection and tracks go. */
+    /** The participant left its room: its connection and tracks go. Never dropped, even when the loop is busy. */
     public void leave(String room, String participantId) {
-        post(() -> engine.leave(room, participantId));
+        controls.put(new Member(room, participantId), Control.LEFT);
+        selector.wakeup();
     }
 
-    /** The participant started or stopped sharing its screen. */
+    /** The participant started or stopped sharing its screen. Never dropped; a later change replaces it. */
     public void screenSharing(String room, String participantId, boolean sharing) {
-        post(() -> engine.screenSharing(room, participantId, sharing));
+        Control state = sharing ? Control.SHARING : Control.NOT_SHARING;
+        controls.merge(new Member(room, participantId), state, (old, now) -> old == Control.LEFT ? old : now);
+        selector.wakeup();
+    }
+
+    /** Control events waiting for the loop (for tests and metrics). */
+    int pendingControls() {
+        return controls.size();
     }
 
     @Override
@@ -163,10 +184,7 @@ public final class Sfu implements AutoCloseable {
                         metrics.forwarding.record(System.nanoTime() - start);
                     }
                 }
-                Runnable task;
-                while ((task = tasks.poll()) != null) {
-                    guard(task);
-                }
+                runTasksAndControls();
                 long now = System.nanoTime();
                 if (now - nextTick >= 0) {
                     engine.clock(System.currentTimeMillis(), now);
@@ -174,10 +192,7 @@ public final class Sfu implements AutoCloseable {
                     nextTick = now + TICK_NANOS;
                 }
             }
-            Runnable task;
-            while ((task = tasks.poll()) != null) {
-                guard(task);
-            }
+            runTasksAndControls();
         } catch (IOException | ClosedSelectorException e) {
             if (running) {
                 log.error("The SFU socket failed; media through the server stops", e);
@@ -185,14 +200,47 @@ public final class Sfu implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the queued tasks, then the control events taken <em>before</em> them: a participant's {@code connect}
+     * is always queued before its leave is recorded, so it has run by the time the leave is applied, and no
+     * transport is made for someone who has gone.
+     */
+    private void runTasksAndControls() {
+        List<Map.Entry<Member, Control>> taken = new ArrayList<>();
+        for (Member m : controls.keySet()) {
+            Control c = controls.remove(m);
+            if (c != null) {
+                taken.add(Map.entry(m, c));
+            }
+        }
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            guard(task);
+        }
+        for (Map.Entry<Member, Control> e : taken) {
+            Member m = e.getKey();
+            guard(() -> {
+                switch (e.getValue()) {
+                    case LEFT -> engine.leave(m.room(), m.participantId());
+                    case SHARING -> engine.screenSharing(m.room(), m.participantId(), true);
+                    case NOT_SHARING -> engine.screenSharing(m.room(), m.participantId(), false);
+                }
+            });
+        }
+    }
+
     private void guard(Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {
-            log.warn("The SFU dropped a packet or task after an internal error", e);
-            metrics.drop(DropReason.MALFORMED);
+            engine.internalError("a task", e);
         }
     }
+
+    private record Member(String room, String participantId) {
+    }
+
+    private enum Control { SHARING, NOT_SHARING, LEFT }
 
     private boolean sendNow(byte[] buf, int off, int len, InetSocketAddress to) {
         sendView.clear();

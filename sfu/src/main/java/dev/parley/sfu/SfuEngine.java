@@ -1,11 +1,9 @@
 package dev.parley.sfu;
 
 import dev.parley.dtls.CertificateFingerprint;
-import dev.parley.dtls.DtlsCertificate;
-import dev.parley.dtls.DtlsEndpoint;
 import dev.parley.dtls.DtlsEvent;
 import dev.parley.dtls.DtlsOutput;
-import dev.parley.dtls.DtlsSettings;
+import dev.parley.dtls.DtlsRole;
 import dev.parley.ice.CheckResult;
 import dev.parley.ice.CheckVerdict;
 import dev.parley.ice.HostCandidate;
@@ -29,29 +27,32 @@ import dev.parley.sdp.SdpParseException;
 import dev.parley.srtp.SrtpException;
 import dev.parley.stun.PacketKind;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything the SFU knows and does, on the media loop thread (docs/media.md, "The SFU"): rooms and their peers,
  * negotiation, the demultiplexing of datagrams (RFC 7983) and the forwarding path. Sans-I/O: datagrams come in through
- * {@link #onDatagram}, go out through {@link Sender}, time through the {@code now} arguments. Not thread-safe: every
- * method runs on the loop; other threads post through the {@code post} function.
+ * {@link #onDatagram}, go out through {@link Sender}, time through {@link #clock}; DTLS handshakes through the
+ * injected {@link DtlsFactory} and randomness (SSRCs, ICE credentials) from the injected generator, so a test drives
+ * it all without sockets, threads or sleeps. Not thread-safe: every method runs on the loop; other threads post
+ * through the {@code post} function.
  */
 final class SfuEngine {
 
     private static final Logger log = LoggerFactory.getLogger(SfuEngine.class);
     private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
     private static final int BUFFER = 2048;
+    /** Remote addresses one connection may have validated at once (the agent's cap, mirrored by the engine's map). */
+    static final int MAX_ADDRESSES = IceSettings.DEFAULT.maxRemoteAddresses();
 
     /** Where datagrams go; returns false when the socket refused one. */
     interface Sender {
@@ -63,9 +64,10 @@ final class SfuEngine {
     private final SfuMetrics metrics;
     private final Sender sender;
     private final Consumer<Runnable> post;
-    private final DtlsCertificate certificate;
+    private final DtlsFactory dtlsFactory;
     private final Fingerprint sdpFingerprint;
-    private final SecureRandom random = new SecureRandom();
+    private final RandomGenerator random;
+    private final ErrorLog errors = new ErrorLog(log);
     private List<Candidate> candidates = List.of();
 
     private final Map<String, SfuRoom> rooms = new HashMap<>();
@@ -86,15 +88,16 @@ final class SfuEngine {
     private long trackIds;
 
     SfuEngine(SfuSettings settings, SfuListener listener, SfuMetrics metrics, Sender sender, Consumer<Runnable> post,
-            DtlsCertificate certificate) {
+            DtlsFactory dtlsFactory, RandomGenerator random) {
         this.settings = settings;
         this.listener = listener;
         this.metrics = metrics;
         this.sender = sender;
         this.post = post;
-        this.certificate = certificate;
+        this.dtlsFactory = dtlsFactory;
+        this.random = random;
         try {
-            this.sdpFingerprint = Fingerprint.parse(certificate.fingerprint().toSdp());
+            this.sdpFingerprint = Fingerprint.parse(dtlsFactory.localFingerprint().toSdp());
         } catch (SdpParseException e) {
             throw new IllegalStateException("our own fingerprint does not parse", e);
         }
@@ -131,13 +134,14 @@ final class SfuEngine {
         if (room.peers.size() >= settings.maxParticipantsPerRoom()) {
             return false;
         }
-        IceCredentials credentials = IceCredentials.generate();
+        IceCredentials credentials = IceCredentials.generate(random);
         while (byUfrag.containsKey(credentials.ufrag())) {
-            credentials = IceCredentials.generate();
+            credentials = IceCredentials.generate(random);
         }
         IceLiteAgent ice = new IceLiteAgent(credentials, null,
-                new IceSettings(settings.consentTimeoutMillis(), IceSettings.DEFAULT.maxRemoteAddresses()), nowMillis);
-        Peer peer = new Peer(room, participantId, credentials, ice, randomSsrc(), random.nextLong() & Long.MAX_VALUE);
+                new IceSettings(settings.consentTimeoutMillis(), MAX_ADDRESSES), nowMillis);
+        Peer peer = new Peer(room, participantId, credentials, ice, randomSsrc(), random.nextLong() & Long.MAX_VALUE,
+                nowNanos);
         room.peers.put(participantId, peer);
         byUfrag.put(credentials.ufrag(), peer);
         metrics.transports++;
@@ -160,14 +164,15 @@ final class SfuEngine {
         return true;
     }
 
-    /** Applies an answer; returns null when accepted or stale, else the reason it was refused. */
-    String answer(String roomName, String participantId, int version, String sdp) {
+    /** Applies an answer to the participant's outstanding offer. */
+    AnswerOutcome answer(String roomName, String participantId, int version, String sdp) {
         Peer peer = peer(roomName, participantId);
         if (peer == null) {
-            return "No SFU connection; send sfu-connect first";
+            return new AnswerOutcome.Refused(AnswerOutcome.Refused.Kind.NO_CONNECTION,
+                    "No SFU connection; send sfu-connect first");
         }
         if (version != peer.outstandingVersion) {
-            return null; // an answer to an older offer: the newer one is on its way
+            return AnswerOutcome.STALE; // an answer to an older offer: the newer one is on its way
         }
         peer.outstandingVersion = 0;
         Answer answer;
@@ -177,7 +182,7 @@ final class SfuEngine {
             if (peer.dirty) {
                 sendOffer(peer);
             }
-            return e.getMessage();
+            return new AnswerOutcome.Refused(AnswerOutcome.Refused.Kind.BAD_SDP, e.getMessage());
         }
         if (!peer.answeredOnce) {
             peer.answeredOnce = true;
@@ -201,7 +206,7 @@ final class SfuEngine {
         if (peer.dirty) {
             sendOffer(peer);
         }
-        return null;
+        return AnswerOutcome.ACCEPTED;
     }
 
     void leave(String roomName, String participantId) {
@@ -254,25 +259,34 @@ final class SfuEngine {
 
     // ---- datagrams ---------------------------------------------------------------------------------------------
 
+    /** One datagram from the media port. A bug met on the way loses that datagram only (counted, logged). */
     void onDatagram(byte[] buf, int len, InetSocketAddress source) {
         metrics.bytesIn.add(len);
         if (len < 1) {
             metrics.drop(DropReason.NOT_RTP);
             return;
         }
-        switch (PacketKind.of(buf[0])) {
-            case STUN -> onStun(buf, len, source);
-            case DTLS -> onDtls(buf, len, source);
-            case RTP_RTCP -> onSrtp(buf, len, source);
-            default -> metrics.drop(DropReason.NOT_RTP);
+        try {
+            switch (PacketKind.of(buf[0])) {
+                case STUN -> onStun(buf, len, source);
+                case DTLS -> onDtls(buf, len, source);
+                case RTP_RTCP -> onSrtp(buf, len, source);
+                default -> metrics.drop(DropReason.NOT_RTP);
+            }
+        } catch (RuntimeException e) {
+            internalError("a datagram from " + source, e);
         }
     }
 
+    /** Counts and logs (at most once a second) an exception the SFU met; the caller carries on with the next item. */
+    void internalError(String where, RuntimeException e) {
+        metrics.drop(DropReason.INTERNAL_ERROR);
+        errors.report(where, e, nowNanos);
+    }
+
     private void onStun(byte[] buf, int len, InetSocketAddress source) {
-        Peer peer = byAddress.get(source);
-        if (peer == null) {
-            peer = byUfrag.get(PacketBytes.localUfrag(buf, len));
-        }
+        // A check names its transport in USERNAME (RFC 8445 §7.3); the source address is not trusted for that.
+        Peer peer = byUfrag.get(PacketBytes.localUfrag(buf, len));
         if (peer == null) {
             metrics.drop(DropReason.BAD_STUN);
             return;
@@ -287,13 +301,32 @@ final class SfuEngine {
         }
         for (IceEvent e : result.events()) {
             if (e instanceof IceEvent.Validated v) {
-                Peer previous = byAddress.put(v.address(), peer);
-                if (previous != null && previous != peer) {
-                    previous.validated.remove(v.address());
-                }
-                if (!peer.validated.contains(v.address())) {
-                    peer.validated.add(v.address());
-                }
+                route(peer, v.address());
+            }
+        }
+    }
+
+    /**
+     * Routes DTLS and SRTP from {@code address} to {@code peer}, unless another connection already owns it: a check
+     * is answered whatever its source, but an address stays with the connection that had it first (a participant
+     * could otherwise send checks from a forged source and take someone's media). Keeps at most
+     * {@link #MAX_ADDRESSES} per peer, forgetting the oldest that is not its media address.
+     */
+    private void route(Peer peer, InetSocketAddress address) {
+        Peer owner = byAddress.get(address);
+        if (owner != null && owner != peer) {
+            metrics.drop(DropReason.ADDRESS_IN_USE);
+            return;
+        }
+        byAddress.put(address, peer);
+        peer.validated.remove(address);
+        peer.validated.add(address);
+        var it = peer.validated.iterator();
+        while (peer.validated.size() > MAX_ADDRESSES && it.hasNext()) {
+            InetSocketAddress oldest = it.next();
+            if (!oldest.equals(peer.mediaAddress) && !oldest.equals(address)) {
+                it.remove();
+                byAddress.remove(oldest, peer);
             }
         }
     }
@@ -304,6 +337,7 @@ final class SfuEngine {
             metrics.drop(DropReason.UNKNOWN_SOURCE);
             return;
         }
+        peer.dtlsSource = source;
         if (peer.dtls == null) {
             if (peer.earlyDtls.size() < Peer.EARLY_DTLS_MAX) {
                 peer.earlyDtls.add(java.util.Arrays.copyOf(buf, len));
@@ -321,7 +355,7 @@ final class SfuEngine {
         }
         if (!peer.connected()) {
             if (peer.dtls != null && !peer.closed && peer.earlySrtp.size() < Peer.EARLY_SRTP_MAX) {
-                peer.earlySrtp.add(java.util.Arrays.copyOf(buf, len));
+                peer.earlySrtp.add(new Peer.EarlyPacket(java.util.Arrays.copyOf(buf, len), source));
             } else {
                 metrics.drop(DropReason.SRTP);
             }
@@ -329,18 +363,22 @@ final class SfuEngine {
         }
         int pt = len >= 2 ? buf[1] & 0xff : 0;
         boolean rtcp = pt >= 192 && pt <= 223; // RFC 5761 §4
+        int n;
         try {
-            if (rtcp) {
-                int n = peer.receiver.unprotectRtcp(buf, 0, len, plain, 0);
-                metrics.rtcpIn.increment();
-                onRtcp(peer, plain, n);
-            } else {
-                int n = peer.receiver.unprotectRtp(buf, 0, len, plain, 0);
-                metrics.rtpIn.increment();
-                onRtp(peer, plain, n);
-            }
+            n = rtcp ? peer.receiver.unprotectRtcp(buf, 0, len, plain, 0)
+                    : peer.receiver.unprotectRtp(buf, 0, len, plain, 0);
         } catch (SrtpException e) {
             metrics.drop(DropReason.SRTP);
+            return;
+        }
+        // Authenticated media from a validated address: the peer is there now (NAT rebinding, network change).
+        peer.mediaAddress = source;
+        if (rtcp) {
+            metrics.rtcpIn.increment();
+            onRtcp(peer, plain, n);
+        } else {
+            metrics.rtpIn.increment();
+            onRtp(peer, plain, n);
         }
     }
 
@@ -373,7 +411,12 @@ final class SfuEngine {
         for (int i = 0, size = track.subscribers.size(); i < size; i++) {
             DownstreamSection d = track.subscribers.get(i);
             if (d.announced && d.subscriber.connected()) {
-                forward(d, p, n);
+                try {
+                    forward(d, p, n);
+                } catch (RuntimeException e) {
+                    // One subscriber's failure must not cost the others this packet.
+                    internalError("forwarding to " + d.subscriber.id, e);
+                }
             }
         }
     }
@@ -449,12 +492,21 @@ final class SfuEngine {
         if (d == null || d.track == null || d.track.cache == null) {
             return;
         }
+        if (d.resends == null) {
+            d.resends = new ResendHistory(UpstreamTrack.CACHE_PACKETS);
+        }
         for (int seq : nack.lostSequenceNumbers()) {
-            int length = d.track.cache.get(d.rewriter.sourceSequence(seq), retransmit);
-            if (length > 0) {
-                forward(d, retransmit, length);
-                metrics.retransmissions.increment();
+            int source = d.rewriter.sourceSequence(seq);
+            if (!d.track.cache.contains(source)) {
+                continue;
             }
+            if (!d.resends.mayResend(seq, nowNanos) || !subscriber.retransmissionBudget.take(nowNanos)) {
+                metrics.drop(DropReason.NACK_LIMITED);
+                continue;
+            }
+            int length = d.track.cache.get(source, retransmit);
+            forward(d, retransmit, length);
+            metrics.retransmissions.increment();
         }
     }
 
@@ -508,13 +560,13 @@ final class SfuEngine {
 
     // ---- peers, tracks, sections -------------------------------------------------------------------------------
 
-    private void startDtls(Peer peer, dev.parley.dtls.DtlsRole role, CertificateFingerprint fingerprint) {
+    private void startDtls(Peer peer, DtlsRole role, CertificateFingerprint fingerprint) {
         DtlsOutput output = new DtlsOutput() {
             @Override
             public void send(byte[] datagram) {
                 post.accept(() -> {
                     if (!peer.closed) {
-                        sendTo(peer, datagram, datagram.length);
+                        sendDtls(peer, datagram);
                     }
                 });
             }
@@ -524,8 +576,7 @@ final class SfuEngine {
                 post.accept(() -> onDtlsEvent(peer, event));
             }
         };
-        peer.dtls = new DtlsEndpoint(role, certificate, fingerprint, DtlsSettings.DEFAULT, output);
-        peer.dtls.start(nowMillis);
+        peer.dtls = dtlsFactory.start(role, fingerprint, output, nowMillis);
         for (byte[] early : peer.earlyDtls) {
             peer.dtls.receive(early, 0, early.length, nowMillis);
         }
@@ -549,11 +600,10 @@ final class SfuEngine {
                         requestKeyframe(d.track);
                     }
                 }
-                InetSocketAddress from = peer.ice.destination().orElse(null);
-                for (byte[] early : peer.earlySrtp) {
-                    if (from != null) {
-                        onSrtp(early, early.length, from);
-                    }
+                // The handshake needs both ways, so its address is one the peer really receives on.
+                peer.mediaAddress = peer.dtlsSource;
+                for (Peer.EarlyPacket early : peer.earlySrtp) {
+                    onSrtp(early.bytes(), early.bytes().length, early.source());
                 }
                 peer.earlySrtp.clear();
             }
@@ -616,6 +666,10 @@ final class SfuEngine {
             d.track.subscribers.remove(d);
         }
         d.subscriber.sectionsBySsrc.remove(d.outSsrc);
+        if (d.subscriber.sender != null) {
+            // The SSRC is never sent again (the next track gets a new one): free its SRTP state (RFC 3711 §3.2.3).
+            d.subscriber.sender.forget(d.outSsrc);
+        }
         d.publisherId = null;
         d.source = null;
         d.track = null;
@@ -745,7 +799,20 @@ final class SfuEngine {
         return n;
     }
 
-    // ---- output ------------------------------------------------------------------------------------------------
+    // ---- inspection (tests, metrics) -----------------------------------------------------------------------------
+
+    /** Addresses that route to a connection: at most {@link #MAX_ADDRESSES} per connection. */
+    int addressCount() {
+        return byAddress.size();
+    }
+
+    /** SSRCs the participant's send context keeps SRTP state for, or -1 without a connected transport. */
+    int senderStreams(String roomName, String participantId) {
+        Peer peer = peer(roomName, participantId);
+        return peer == null || peer.sender == null ? -1 : peer.sender.streamCount();
+    }
+
+        // ---- output ------------------------------------------------------------------------------------------------
 
     private boolean sendRtcp(Peer peer, RtcpPacket packet) {
         if (!peer.connected()) {
@@ -764,9 +831,17 @@ final class SfuEngine {
         return false;
     }
 
+    /** SRTP and SRTCP go to the peer's media address only (never to one a check alone named). */
     private boolean sendTo(Peer peer, byte[] buf, int len) {
-        Optional<InetSocketAddress> to = peer.ice.destination();
-        return to.isPresent() && send(buf, 0, len, to.get());
+        return peer.mediaAddress != null && send(buf, 0, len, peer.mediaAddress);
+    }
+
+    /** DTLS goes where the handshake runs: before it, where ICE says (Chrome waits for our flight to nominate). */
+    private void sendDtls(Peer peer, byte[] datagram) {
+        InetSocketAddress to = peer.mediaAddress != null ? peer.mediaAddress : peer.ice.destination().orElse(null);
+        if (to != null) {
+            send(datagram, 0, datagram.length, to);
+        }
     }
 
     private boolean send(byte[] buf, int off, int len, InetSocketAddress to) {

@@ -18,7 +18,7 @@ class OfferWriterTest {
 
     private final IceCredentials credentials = IceCredentials.generate();
     private final Peer peer = new Peer(new SfuRoom("r", "VP8"), "sub", credentials,
-            new IceLiteAgent(credentials, null, IceSettings.DEFAULT, 0), 1, 99);
+            new IceLiteAgent(credentials, null, IceSettings.DEFAULT, 0), 1, 99, 0);
 
     private LocalTransport transport() throws Exception {
         return new LocalTransport(credentials.ufrag(), credentials.password(),

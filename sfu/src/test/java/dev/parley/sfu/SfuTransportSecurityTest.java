@@ -130,7 +130,7 @@ class SfuTransportSecurityTest {
         SessionDescription sdp = SessionDescription.parse(offer.sdp());
         TransportParameters server = sdp.transportOf(sdp.media().get(0));
         String answer = answer(answerFingerprint);
-        assertThat(sfu.answer("r", "p", offer.version(), answer).get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(sfu.answer("r", "p", offer.version(), answer).get(10, TimeUnit.SECONDS)).isEqualTo(AnswerOutcome.ACCEPTED);
 
         byte[] check = StunMessage.builder(StunClass.REQUEST, StunMethod.BINDING, TransactionId.random())
                 .add(new Username(server.iceUfrag() + ":cli1")).add(new IceControlling(42)).add(new UseCandidate())

@@ -65,7 +65,7 @@ class SfuVideoCodecTest {
             Sent toA = next();
             assertThat(firstVideoFormat(toA.offer())).as("VP9 first").isEqualTo("98");
             assertThat(sfu.answer("r", "a", 1, answer(3, List.of("VP9", "VP8", "H264"))).get(10, TimeUnit.SECONDS))
-                    .isNull();
+                    .isEqualTo(AnswerOutcome.ACCEPTED);
 
             sfu.connect("r", "b", Set.of(), m -> { });
             Sent first = next();
@@ -79,13 +79,13 @@ class SfuVideoCodecTest {
             // b can take VP8 only: the room falls back, and both are offered VP8 first.
             int sections = SessionDescription.parse(toB.offer().sdp()).media().size();
             assertThat(sfu.answer("r", "b", toB.offer().version(), answer(sections, List.of("VP8")))
-                    .get(10, TimeUnit.SECONDS)).isNull();
+                    .get(10, TimeUnit.SECONDS)).isEqualTo(AnswerOutcome.ACCEPTED);
             Sent toBAgain = next();
             assertThat(toBAgain.participant()).isEqualTo("b");
             assertThat(firstVideoFormat(toBAgain.offer())).isEqualTo("96");
             int aSections = SessionDescription.parse(againToA.offer().sdp()).media().size();
             assertThat(sfu.answer("r", "a", 2, answer(aSections, List.of("VP9", "VP8"))).get(10, TimeUnit.SECONDS))
-                    .isNull();
+                    .isEqualTo(AnswerOutcome.ACCEPTED);
             Sent toAThird = next();
             assertThat(toAThird.participant()).isEqualTo("a");
             assertThat(firstVideoFormat(toAThird.offer())).as("a is moved to VP8 too").isEqualTo("96");

@@ -164,6 +164,17 @@ public final class SrtpContext {
     }
 
     /** Number of SSRCs the context keeps state for. */
+    /**
+     * Forgets everything kept about {@code ssrc} (rollover counter, replay windows, SRTCP index), so that a stream
+     * that has ended frees its place among the {@link SrtpSettings#maxSsrcs} (RFC 3711 §3.2.3: a context's
+     * per-SSRC state lives as long as the stream). A later packet of that SSRC starts a new stream.
+     *
+     * @return false when the context kept nothing for it
+     */
+    public boolean forget(long ssrc) {
+        return streams.remove(ssrc);
+    }
+
     public int streamCount() {
         return streams.size();
     }

@@ -239,6 +239,36 @@ class SrtpContextTest {
 
     @ParameterizedTest
     @EnumSource(SrtpProfile.class)
+    void aForgottenSsrcFreesItsPlaceForANewStream(SrtpProfile profile) throws Exception {
+        SrtpContext sender = context(profile, new SrtpSettings(64, 64, 2));
+        SrtpContext receiver = context(profile);
+        for (long ssrc = 1; ssrc <= 100; ssrc++) { // streams that come and go, two at a time at most
+            byte[] rtp = Packets.rtp(ssrc, 7, 20);
+            assertThat(unprotect(receiver, protect(sender, rtp))).as("ssrc %d", ssrc).isEqualTo(rtp);
+            if (ssrc > 1) {
+                assertThat(sender.forget(ssrc - 1)).isTrue();
+            }
+            assertThat(sender.streamCount()).isLessThanOrEqualTo(2);
+        }
+        assertThat(sender.forget(12345L)).as("an SSRC it never had").isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void withoutForgettingTheSenderRunsOutOfStreams(SrtpProfile profile) throws Exception {
+        SrtpContext sender = context(profile, new SrtpSettings(64, 64, 2));
+        protect(sender, Packets.rtp(1L, 1, 20));
+        protect(sender, Packets.rtp(2L, 1, 20));
+        try {
+            protect(sender, Packets.rtp(3L, 1, 20));
+            org.assertj.core.api.Assertions.fail("a third SSRC was accepted");
+        } catch (SrtpException e) {
+            assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_SSRCS);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
     void packetShorterThanHeaderAndTagIsMalformed(SrtpProfile profile) {
         byte[] tiny = Arrays.copyOf(Packets.rtp(1), 12 + profile.rtpOverhead() - 1);
         assertThat(refusal(context(profile), tiny)).isEqualTo(Reason.MALFORMED);

@@ -7,6 +7,7 @@ import dev.parley.rooms.RoomName;
 import dev.parley.rooms.RoomRegistry;
 import dev.parley.server.NetworkAddresses;
 import dev.parley.server.ParleyMetrics;
+import dev.parley.sfu.AnswerOutcome;
 import dev.parley.sfu.DropReason;
 import dev.parley.sfu.LatencyHistogram;
 import dev.parley.sfu.Sfu;
@@ -92,9 +93,16 @@ public final class EmbeddedSfu implements SfuGateway, RoomListener, SfuListener,
     @Override
     public CompletionStage<SfuGateway.Refusal> answer(Membership membership, int version, String sdp) {
         return sfu.answer(membership.room().value(), membership.participantId(), version, sdp)
-                .thenApply(reason -> reason == null ? null : new SfuGateway.Refusal(
-                        reason.startsWith("No SFU connection") || reason.startsWith("The SFU is overloaded")
-                                ? ErrorCode.SFU_UNAVAILABLE : ErrorCode.BAD_SDP, reason));
+                .thenApply(outcome -> outcome instanceof AnswerOutcome.Refused r
+                        ? new SfuGateway.Refusal(errorCode(r.kind()), r.detail()) : null);
+    }
+
+    /** The wire code of each way an answer can be refused (docs/protocol.md, "Errors"). */
+    static ErrorCode errorCode(AnswerOutcome.Refused.Kind kind) {
+        return switch (kind) {
+            case NO_CONNECTION, OVERLOADED -> ErrorCode.SFU_UNAVAILABLE;
+            case BAD_SDP -> ErrorCode.BAD_SDP;
+        };
     }
 
     // ---- RoomListener (under a room's lock: only posts) ----

@@ -46,6 +46,19 @@ public final class StreamTable {
         return state;
     }
 
+    /** Forgets the state of {@code ssrc}; returns false when it had none. */
+    public boolean remove(long ssrc) {
+        for (int i = 0; i < size; i++) {
+            if (states[i].ssrc() == ssrc) {
+                states[i] = states[--size];
+                states[size] = null;
+                last = 0;
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isFull() {
         return size == max;
     }
