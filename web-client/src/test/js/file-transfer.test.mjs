@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import {
-  FileTransfers, CHUNK_SIZE, HIGH_WATER,
+  FileTransfers, CHUNK_SIZE, DOWNLOAD_TYPE, HIGH_WATER,
 } from '../../main/resources/web/js/file-transfer.js';
 
 /** One direction of a data channel: frames arrive asynchronously; bufferedAmount drains on delivery. */
@@ -80,6 +80,17 @@ test('a 5 MiB file arrives in 16 KiB chunks with the same SHA-256, with backpres
   assert.equal(done.name, 'five.bin');
   assert.equal(aToB.frames, Math.ceil(content.length / CHUNK_SIZE));
   assert.ok(aToB.maxBuffered <= HIGH_WATER + CHUNK_SIZE + 4 + 1024, `buffered ${aToB.maxBuffered}`);
+});
+
+test('a received file claiming to be HTML is kept as opaque bytes, never as a renderable type', async () => {
+  const { a, b } = pair();
+  b.on('incoming', (t) => b.accept(t.id));
+  const received = until(b, (t) => t.status === 'done');
+  a.offer('B', new File(['<script>alert(1)</script>'], 'page.html', { type: 'text/html' }));
+  const done = await received;
+  assert.equal(done.file.type, DOWNLOAD_TYPE);
+  assert.equal(DOWNLOAD_TYPE, 'application/octet-stream');
+  assert.equal(await done.file.text(), '<script>alert(1)</script>');
 });
 
 test('an empty file is transferred and verified', async () => {

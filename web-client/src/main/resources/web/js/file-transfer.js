@@ -18,6 +18,8 @@ import { Emitter } from './emitter.js';
 
 /** 16 KiB: the largest message size every WebRTC implementation handles without fragmentation issues. */
 export const CHUNK_SIZE = 16 * 1024;
+/** The type of every received file's blob: saved, never rendered. */
+export const DOWNLOAD_TYPE = 'application/octet-stream';
 /** Keep at most this much queued in the channel; then wait for `bufferedamountlow`. */
 export const HIGH_WATER = 4 * 1024 * 1024;
 export const LOW_WATER = 1024 * 1024;
@@ -263,7 +265,9 @@ export class FileTransfers extends Emitter {
       this.fail(transfer, 'The file arrived incomplete');
       return;
     }
-    const blob = new Blob(transfer.chunks ?? [], { type: transfer.mime });
+    // The sender's declared type is only shown: the saved blob is always opaque bytes, so a file that claims
+    // to be text/html or image/svg+xml can never be rendered (and run script) in Parley's origin.
+    const blob = new Blob(transfer.chunks ?? [], { type: DOWNLOAD_TYPE });
     transfer.chunks = undefined;
     const actual = await sha256Hex(blob);
     if (transfer.status !== 'verifying') return; // cancelled meanwhile

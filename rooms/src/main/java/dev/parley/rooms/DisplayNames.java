@@ -1,11 +1,16 @@
 package dev.parley.rooms;
 
+import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Rules for participant display names: trimmed, 1–40 characters, no control characters, unique in a room. */
+/**
+ * Rules for participant display names: NFKC-normalised, invisible format characters (zero-width, bidi controls, the
+ * BOM) removed, trimmed, 1–40 characters, no control characters, unique in a room ignoring case. So two names that
+ * look the same on screen are the same name: "Ada" and "Ada" + U+200B, or "Ａｄａ" (full width) and "Ada".
+ */
 public final class DisplayNames {
 
     public static final int MAX_LENGTH = 40;
@@ -18,7 +23,7 @@ public final class DisplayNames {
         if (raw == null) {
             throw new RoomException(RoomException.Reason.BAD_NAME, "A name is required");
         }
-        String name = raw.strip();
+        String name = stripInvisible(Normalizer.normalize(raw, Normalizer.Form.NFKC)).strip();
         if (name.isEmpty()) {
             throw new RoomException(RoomException.Reason.BAD_NAME, "A name is required");
         }
@@ -48,11 +53,42 @@ public final class DisplayNames {
         }
     }
 
+    /**
+     * Removes format characters (Unicode category Cf: U+200B–U+200F zero-width and directional marks, U+202A–U+202E
+     * and U+2066–U+2069 bidi embeddings, overrides and isolates, U+2060 word joiner, U+FEFF) and variation selectors:
+     * they change nothing a reader can see, or reorder what is seen, so they could make a name pass for another.
+     * Kept where they draw something: a zero-width joiner between two emoji (a family, a flag) and a variation
+     * selector after an emoji.
+     */
+    static String stripInvisible(String name) {
+        int[] cps = name.codePoints().toArray();
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < cps.length; i++) {
+            int c = cps[i];
+            boolean afterEmoji = i > 0 && Character.isExtendedPictographic(cps[i - 1]);
+            boolean keep;
+            if (c == 0x200D) {
+                keep = afterEmoji && i + 1 < cps.length && Character.isExtendedPictographic(cps[i + 1]);
+            } else if (isVariationSelector(c)) {
+                keep = afterEmoji;
+            } else {
+                keep = Character.getType(c) != Character.FORMAT;
+            }
+            if (keep) {
+                out.appendCodePoint(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isVariationSelector(int c) {
+        return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);
+    }
+
     private static boolean isForbidden(int codePoint) {
         int type = Character.getType(codePoint);
         return Character.isISOControl(codePoint)
                 || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR
-                || codePoint == 0x202E || codePoint == 0x202D; // bidi overrides make names spoof others
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

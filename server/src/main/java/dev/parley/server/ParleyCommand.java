@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.server.http.MetricsAccess;
 import dev.parley.rooms.RoomsConfig;
 import dev.parley.server.sfu.SfuOptions;
 import dev.parley.server.turn.TurnSettings;
@@ -147,6 +148,14 @@ public final class ParleyCommand implements Callable<Integer> {
             paramLabel = "<secret>")
     String turnExternalSecret;
 
+    @Option(names = "--metrics-token", description = "Bearer token /metrics requires (at least 16 characters); "
+            + "empty: none.", paramLabel = "<token>")
+    String metricsToken;
+
+    @Option(names = "--metrics-local-only", negatable = true, description = "Serve /metrics to this machine only "
+            + "(default: ${DEFAULT-VALUE}).")
+    boolean metricsLocalOnly;
+
     private final PrintStream out;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -165,7 +174,15 @@ public final class ParleyCommand implements Callable<Integer> {
                 new RoomsConfig(roomCapacity, chatHistory, 4096, Duration.ofSeconds(resumeGrace),
                         sfu ? p2pMax : RoomsConfig.NEVER_SFU),
                 new SignalingConfig(rateLimit, rateBurst, rateBurst, Duration.ofSeconds(livenessTimeout)),
-                turnSettings(), sfuOptions());
+                turnSettings(), sfuOptions(), metricsAccess());
+    }
+
+    private MetricsAccess metricsAccess() {
+        try {
+            return new MetricsAccess(blankToNull(metricsToken), metricsLocalOnly);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
     }
 
     private SfuOptions sfuOptions() {

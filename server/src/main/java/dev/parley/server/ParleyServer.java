@@ -136,7 +136,7 @@ public final class ParleyServer implements AutoCloseable {
                 (transport, host) -> new SignalingSession(rooms, transport, codec, config.signaling(),
                         iceServers.forConnection(host), sfuGateway, metrics, clock, System::nanoTime), outboxDrainer);
         upgrade.setHandler(new Router(new PageHandler(new StaticAssets(ParleyServer.class.getClassLoader(), "web")),
-                new HealthHandler(rooms, sessions, clock, version), new MetricsHandler(metrics)));
+                new HealthHandler(rooms, sessions, clock, version), new MetricsHandler(metrics, config.metrics())));
         context.setHandler(upgrade);
         jetty.setHandler(new SecurityHeadersHandler(new LocalOnlyHttpHandler(context, config.httpsPort())));
 

@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.server.http.MetricsAccess;
 import dev.parley.rooms.RoomsConfig;
 import dev.parley.server.sfu.SfuOptions;
 import dev.parley.server.turn.TurnSettings;
@@ -25,7 +26,8 @@ import java.util.List;
  */
 public record ServerConfig(int httpPort, int httpsPort, String bind, Path dataDir, Path tlsCert, Path tlsKey,
                            String publicHost, List<String> allowedOrigins, List<String> iceServerUrls,
-                           RoomsConfig rooms, SignalingConfig signaling, TurnSettings turn, SfuOptions sfu) {
+                           RoomsConfig rooms, SignalingConfig signaling, TurnSettings turn, SfuOptions sfu,
+                           MetricsAccess metrics) {
 
     public ServerConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -41,7 +43,8 @@ public record ServerConfig(int httpPort, int httpsPort, String bind, Path dataDi
      */
     public static ServerConfig forTests(Path dataDir) {
         return new ServerConfig(0, 0, "127.0.0.1", dataDir, null, null, null, List.of(), List.of(),
-                RoomsConfig.DEFAULTS, SignalingConfig.DEFAULTS, TurnSettings.disabled(), SfuOptions.forTests());
+                RoomsConfig.DEFAULTS, SignalingConfig.DEFAULTS, TurnSettings.disabled(), SfuOptions.forTests(),
+                MetricsAccess.OPEN);
     }
 
     /** Rooms switch to the SFU when they grow past {@code max} participants. */
@@ -51,21 +54,26 @@ public record ServerConfig(int httpPort, int httpsPort, String bind, Path dataDi
 
     public ServerConfig withSfu(SfuOptions sfu) {
         return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
-                iceServerUrls, rooms, signaling, turn, sfu);
+                iceServerUrls, rooms, signaling, turn, sfu, metrics);
     }
 
     public ServerConfig withRooms(RoomsConfig rooms) {
         return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
-                iceServerUrls, rooms, signaling, turn, sfu);
+                iceServerUrls, rooms, signaling, turn, sfu, metrics);
     }
 
     public ServerConfig withSignaling(SignalingConfig signaling) {
         return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
-                iceServerUrls, rooms, signaling, turn, sfu);
+                iceServerUrls, rooms, signaling, turn, sfu, metrics);
+    }
+
+    public ServerConfig withMetrics(MetricsAccess metrics) {
+        return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
+                iceServerUrls, rooms, signaling, turn, sfu, metrics);
     }
 
     public ServerConfig withTurn(TurnSettings turn) {
         return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
-                iceServerUrls, rooms, signaling, turn, sfu);
+                iceServerUrls, rooms, signaling, turn, sfu, metrics);
     }
 }

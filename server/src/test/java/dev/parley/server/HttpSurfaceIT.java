@@ -143,6 +143,20 @@ class HttpSurfaceIT {
     }
 
     @Test
+    void httpsResponsesCarryHstsAndPlainHttpOnesDoNot() throws Exception {
+        HttpResponse<String> secure = http.send(HttpRequest.newBuilder(
+                URI.create("https://localhost:" + server.httpsPort() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(secure.headers().firstValue("strict-transport-security")).hasValue("max-age=15552000");
+        assertThat(get("/").headers().firstValue("strict-transport-security"))
+                .as("RFC 6797 §7.2: not over plain HTTP").isEmpty();
+    }
+
+    @Test
+    void metricsAreOpenByDefaultAsPrometheusExpects() throws Exception {
+        assertThat(get("/metrics").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void otherMethodsAreRefused() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.httpPort() + "/"))

@@ -16,6 +16,9 @@ public final class SecurityHeadersHandler extends Handler.Wrapper {
     public static final String PERMISSIONS = "camera=(self), microphone=(self), display-capture=(self), "
             + "geolocation=(), payment=(), usb=()";
 
+    /** 180 days, what Mozilla's web security guidelines give as the minimum. */
+    public static final String HSTS = "max-age=15552000";
+
     public SecurityHeadersHandler(Handler handler) {
         super(handler);
     }
@@ -29,6 +32,12 @@ public final class SecurityHeadersHandler extends Handler.Wrapper {
         headers.put("Permissions-Policy", PERMISSIONS);
         headers.put("X-Frame-Options", "DENY");
         headers.put("Cross-Origin-Opener-Policy", "same-origin");
+        if (request.isSecure()) {
+            // RFC 6797: HTTPS only from now on. Browsers ignore it on a connection with certificate errors (§8.1),
+            // so a self-signed certificate accepted once is not pinned. No includeSubDomains: the host may share its
+            // domain with sites that are not ours.
+            headers.put("Strict-Transport-Security", HSTS);
+        }
         return super.handle(request, response, callback);
     }
 }

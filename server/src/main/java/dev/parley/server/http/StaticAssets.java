@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The web client's files, read from the class path under {@code web/} (the web-client module) and kept in memory.
- * Only plain relative paths of safe characters are looked up, so no request can reach outside {@code web/}.
- * Thread-safe.
+ * Only plain relative paths of safe characters are looked up, so no request can reach outside {@code web/}; only
+ * files found are cached, so requests for missing paths cost a class-path look-up and no memory. Thread-safe.
  */
 public final class StaticAssets {
 
@@ -50,7 +50,19 @@ public final class StaticAssets {
         if (path == null || !SAFE_PATH.matcher(path).matches() || path.contains("..")) {
             return Optional.empty();
         }
-        return cache.computeIfAbsent(path, this::load);
+        Optional<Asset> cached = cache.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        // Only files that exist are kept: the set of paths a client may ask for is unbounded, the web client is not.
+        Optional<Asset> loaded = load(path);
+        loaded.ifPresent(asset -> cache.putIfAbsent(path, loaded));
+        return loaded;
+    }
+
+    /** Files kept in memory (for tests): at most the web client's own. */
+    int cachedCount() {
+        return cache.size();
     }
 
     /** Like {@link #find} for a file that must exist (pages the server itself serves). */
