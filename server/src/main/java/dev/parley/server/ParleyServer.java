@@ -121,13 +121,15 @@ public final class ParleyServer implements AutoCloseable {
         MessageCodec codec = new MessageCodec();
         TurnSettings turnSettings = config.turn();
         String turnSecret = turnSettings.enabled() ? TurnSecret.loadOrCreate(config.dataDir()) : null;
-        this.turn = turnSettings.enabled() ? EmbeddedTurn.start(config, turnSecret, tls, metrics) : null;
+        // The SFU first: the TURN server lets relays reach the SFU's media port and no other port of this host.
+        this.sfu = config.sfu().enabled()
+                ? EmbeddedSfu.start(config.sfu(), config.bind(), turnSettings.publicIp(), rooms, metrics) : null;
+        this.turn = turnSettings.enabled()
+                ? EmbeddedTurn.start(config, turnSecret, tls, metrics, sfu == null ? -1 : sfu.port()) : null;
         IceServers iceServers = new IceServers(turnSettings, turnSecret,
                 turn == null ? -1 : EmbeddedTurn.port(turn), turn == null ? -1 : EmbeddedTurn.tlsPort(turn),
                 config.publicHost(), config.iceServerUrls(), clock);
 
-        this.sfu = config.sfu().enabled()
-                ? EmbeddedSfu.start(config.sfu(), config.bind(), turnSettings.publicIp(), rooms, metrics) : null;
         SfuGateway sfuGateway = sfu == null ? SfuGateway.NONE : sfu;
 
         ContextHandler context = new ContextHandler("/");

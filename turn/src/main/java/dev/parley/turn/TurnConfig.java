@@ -33,6 +33,8 @@ import javax.net.ssl.SSLContext;
  * @param bandwidthBytesPerSecond per-allocation, per-direction cap; 0 is unlimited
  * @param allowPrivatePeers      UNSAFE on the internet: allow loopback/private/link-local peers (tests)
  * @param software               SOFTWARE attribute of responses, or empty for none
+ * @param ownServicePorts        ports of the server's own addresses that peers may be, besides the relay ports
+ *                               (the SFU's media port); any other port there is refused
  * @param legacyChannelNumbers   also accept channels 0x5000-0x7FFF (RFC 5766) as coturn and its client
  *                               tools do; off by default (RFC 8656 §12 allows only 0x4000-0x4FFF)
  */
@@ -59,9 +61,11 @@ public record TurnConfig(
         long bandwidthBytesPerSecond,
         boolean allowPrivatePeers,
         String software,
-        boolean legacyChannelNumbers) {
+        boolean legacyChannelNumbers,
+        java.util.Set<Integer> ownServicePorts) {
 
     public TurnConfig {
+        ownServicePorts = java.util.Set.copyOf(ownServicePorts);
         Objects.requireNonNull(listenAddress, "listenAddress");
         Objects.requireNonNull(relayAddress, "relayAddress");
         Objects.requireNonNull(realm, "realm");
@@ -119,6 +123,7 @@ public record TurnConfig(
         private boolean allowPrivatePeers;
         private String software = "Parley";
         private boolean legacyChannelNumbers;
+        private java.util.Set<Integer> ownServicePorts = java.util.Set.of();
 
         private Builder(String realm, String secret) {
             this.realm = realm;
@@ -151,11 +156,14 @@ public record TurnConfig(
         /** Accept RFC 5766 channel numbers 0x5000-0x7FFF too (coturn's tools pick them). */
         public Builder legacyChannelNumbers(boolean v) { legacyChannelNumbers = v; return this; }
 
+        /** Ports of the server's own addresses a peer may be besides relay ports (the SFU's media port). */
+        public Builder ownServicePorts(java.util.Set<Integer> v) { ownServicePorts = v; return this; }
+
         public TurnConfig build() {
             return new TurnConfig(listenAddress, port, udp, tcp, tlsPort, sslContext, relayAddress, advertisedAddress,
                     relayPortMin, relayPortMax, realm, secret, defaultLifetime, maxLifetime, nonceLifetime,
                     maxAllocations, maxAllocationsPerUser, maxPermissionsPerAllocation, maxConnections,
-                    bandwidthBytesPerSecond, allowPrivatePeers, software, legacyChannelNumbers);
+                    bandwidthBytesPerSecond, allowPrivatePeers, software, legacyChannelNumbers, ownServicePorts);
         }
     }
 }

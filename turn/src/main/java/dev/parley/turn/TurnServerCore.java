@@ -92,7 +92,8 @@ public final class TurnServerCore {
         if (config.advertisedAddress() != null) {
             own.add(config.advertisedAddress());
         }
-        this.peerFilter = new PeerFilter(config.allowPrivatePeers(), own, ownPorts);
+        this.peerFilter = new PeerFilter(config.allowPrivatePeers(), own, ownPorts, config.relayPortMin(),
+                config.relayPortMax(), config.ownServicePorts());
         this.responses = new Responses(config.software());
         this.authenticator = new Authenticator(config.realm(), config.secret(),
                 new Nonces(config.nonceLifetime().toMillis(), new SecureRandom()), responses);
@@ -441,7 +442,7 @@ public final class TurnServerCore {
             stats.drop(DropReason.NO_PERMISSION);
             return Verdict.DROPPED;
         }
-        if (peerFilter.isOwnPort(peer)) {
+        if (!peerFilter.allowsPort(peer)) {
             stats.drop(DropReason.FORBIDDEN_PEER);
             return Verdict.DROPPED;
         }

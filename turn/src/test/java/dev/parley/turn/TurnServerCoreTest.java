@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 class TurnServerCoreTest {
 
-    private static final InetSocketAddress PEER = new InetSocketAddress("198.51.100.7", 5000);
-    private static final InetSocketAddress PEER_2 = new InetSocketAddress("198.51.100.8", 5001);
+    private static final InetSocketAddress PEER = new InetSocketAddress("1.2.3.4", 5000);
+    private static final InetSocketAddress PEER_2 = new InetSocketAddress("1.2.3.5", 5001);
 
     private final CoreHarness h = new CoreHarness(CoreHarness.config().build());
     private final FiveTuple tuple = CoreHarness.udpClient(40000);
@@ -211,6 +211,43 @@ class TurnServerCoreTest {
         // The server's own relay address (loopback in this harness) stays reachable: relay to relay.
         assertThat(client.permit(new InetSocketAddress("127.0.0.1", 60500)).messageClass())
                 .isEqualTo(StunClass.SUCCESS_RESPONSE);
+    }
+
+    @Test
+    void permissionToReservedRangesAndTheirIpv6SpellingsGets403() throws Exception {
+        for (String denied : new String[] {"192.0.0.9", "192.0.2.1", "198.18.0.1", "198.19.255.254", "198.51.100.7",
+                "203.0.113.5", "::ffff:192.0.2.1", "::ffff:10.0.0.1", "::ffff:127.0.0.1", "64:ff9b::1.2.3.4",
+                "2002:c000:0201::1", "::1.2.3.4", "2001:db8::1", "fe80::1", "fc00::1", "ff02::1", "::1", "::"}) {
+            java.net.InetAddress ip = java.net.InetAddress.getByName(denied);
+            assertThat(dev.parley.turn.internal.PeerFilter.isRestricted(ip)).as(denied).isTrue();
+        }
+        for (String open : new String[] {"1.2.3.4", "192.0.1.1", "198.20.0.1", "203.0.114.1", "2001:4860::8888",
+                "::ffff:1.2.3.4"}) {
+            assertThat(dev.parley.turn.internal.PeerFilter.isRestricted(java.net.InetAddress.getByName(open)))
+                    .as(open).isFalse();
+        }
+        client.allocate();
+        assertThat(errorCode(client.permit(new InetSocketAddress("198.18.0.1", 9)))).isEqualTo(403);
+    }
+
+    @Test
+    void onTheServersOwnAddressOnlyRelayPortsAndTheSfuPortAreReachable() throws Exception {
+        CoreHarness withSfu = new CoreHarness(CoreHarness.config().ownServicePorts(java.util.Set.of(40000)).build());
+        CoreHarness.Client c = withSfu.new Client(tuple, "ada");
+        c.allocate();
+        InetSocketAddress otherService = new InetSocketAddress("127.0.0.1", 6379);
+
+        assertThat(c.bind(0x4000, new InetSocketAddress("127.0.0.1", 40000)).messageClass())
+                .as("the SFU").isEqualTo(StunClass.SUCCESS_RESPONSE);
+        assertThat(c.bind(0x4001, new InetSocketAddress("127.0.0.1", 60500)).messageClass())
+                .as("another relay").isEqualTo(StunClass.SUCCESS_RESPONSE);
+        assertThat(errorCode(c.bind(0x4002, otherService))).as("another service of the host").isEqualTo(403);
+        assertThat(c.permit(otherService).messageClass()).as("a permission is for an address").isEqualTo(
+                StunClass.SUCCESS_RESPONSE);
+        int sentBefore = withSfu.relays.get(0).sent.size();
+        withSfu.send(tuple, sendIndication(otherService, new byte[] {1, 2, 3}));
+        assertThat(withSfu.relays.get(0).sent).hasSize(sentBefore);
+        assertThat(withSfu.stats.drops(DropReason.FORBIDDEN_PEER)).isEqualTo(2);
     }
 
     @Test

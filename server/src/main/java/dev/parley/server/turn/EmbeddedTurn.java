@@ -22,9 +22,9 @@ public final class EmbeddedTurn {
     private EmbeddedTurn() {
     }
 
-    /** Starts the TURN service; the caller stops it. */
-    public static TurnService start(ServerConfig config, String secret, TlsCredentials tls, ParleyMetrics metrics)
-            throws IOException {
+    /** Starts the TURN service; the caller stops it. {@code sfuPort} is the SFU's media port, or -1 without one. */
+    public static TurnService start(ServerConfig config, String secret, TlsCredentials tls, ParleyMetrics metrics,
+            int sfuPort) throws IOException {
         TurnSettings settings = config.turn();
         InetAddress listen = config.bind() == null ? InetAddress.getByName("0.0.0.0") : InetAddress.getByName(config.bind());
         TurnConfig.Builder builder = TurnConfig.builder(settings.realm(), secret)
@@ -37,7 +37,8 @@ public final class EmbeddedTurn {
                 .maxAllocationsPerUser(settings.maxAllocationsPerUser())
                 .bandwidthBytesPerSecond(settings.bandwidthBytesPerSecond())
                 .allowPrivatePeers(settings.allowPrivatePeers())
-                .legacyChannelNumbers(settings.legacyChannelNumbers());
+                .legacyChannelNumbers(settings.legacyChannelNumbers())
+                .ownServicePorts(sfuPort > 0 ? java.util.Set.of(sfuPort) : java.util.Set.of());
         if (settings.tlsPort() >= 0) {
             builder.tls(settings.tlsPort(), sslContext(tls));
         } else {
