@@ -93,6 +93,7 @@ export class Meeting {
     this.chat = new ChatPanel({
       list: byId('chat-messages'), form: byId('chat-form'), input: byId('chat-input'),
       onSend: (text) => this.client.chat(text),
+      onLoadEarlier: (before) => this.client.chatHistory(before),
     });
     this.participantsPanel = new ParticipantsPanel({
       list: byId('participant-list'), title: byId('participants-title'),
@@ -177,6 +178,7 @@ export class Meeting {
     for (const p of joined.participants) this.roster.upsert(p);
     this.router.start(joined);
     for (const m of joined.chat ?? []) this.chat.add(m, this.self.id);
+    this.chat.setMore(joined.chatMore === true);
     this.publishState({});
   }
 
@@ -364,6 +366,7 @@ export class Meeting {
         this.notices.toast(`${m.message.name}: ${m.message.text.slice(0, 80)}`);
       }
     });
+    when('chat-history', (m) => this.chat.prepend(m.messages, m.more, this.self.id));
     when('server-shutdown', (m) => this.notices.toast(m.message ?? 'The server is restarting'));
     when('reconnecting', () => this.notices.setBanner('Reconnecting…'));
     when('resumed', (m) => {

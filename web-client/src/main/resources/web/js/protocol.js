@@ -28,7 +28,7 @@ export const PROTOCOL_VERSION = 1;
 /** Server message types of protocol version 1. */
 export const SERVER_MESSAGE_TYPES = Object.freeze([
   'joined', 'participant-joined', 'participant-updated', 'participant-left',
-  'signal', 'chat', 'pong', 'server-shutdown', 'error', 'topology', 'sfu-offer',
+  'signal', 'chat', 'chat-history', 'pong', 'server-shutdown', 'error', 'topology', 'sfu-offer',
 ]);
 
 /** Close codes from docs/protocol.md, "Limits and close codes". */
@@ -45,7 +45,7 @@ export const CloseCode = Object.freeze({
  * @typedef {{id: string, name: string, connected: boolean, state: ParticipantState}} Participant
  * @typedef {{id: string, from: string, name: string, text: string, ts: number}} ChatMessage
  * @typedef {{type: 'joined', id: string, room: string, name: string, resumeToken: string,
- *   resumed: boolean, participants: Participant[], iceServers: RTCIceServer[], chat: ChatMessage[],
+ *   resumed: boolean, participants: Participant[], iceServers: RTCIceServer[], chat: ChatMessage[], chatMore?: boolean,
  *   topology: string, limits?: {chatTextMax?: number, roomCapacity?: number}}} JoinedMessage
  * @typedef {{mid: string, participant: string, source: 'audio'|'camera'|'screen'}} SfuTrack
  * @typedef {{type: 'sfu-offer', version: number, sdp: string,
@@ -208,6 +208,14 @@ export class SignalingClient extends Emitter {
   /** @param {string} text */
   chat(text) {
     this.send({ type: 'chat', text });
+  }
+
+  /**
+   * Asks for chat messages older than `before` (a message id); the answer is `chat-history`.
+   * @param {string} before
+   */
+  chatHistory(before) {
+    this.send({ type: 'chat-history', before });
   }
 
   /** Asks for a (fresh) connection to the server's SFU; the server answers with `sfu-offer`. */

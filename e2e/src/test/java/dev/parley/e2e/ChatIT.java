@@ -91,6 +91,35 @@ class ChatIT {
     }
 
     @Test
+    void aLateJoinerPagesBackThroughALongHistoryWithShowEarlierMessages() {
+        String room = Meetings.newRoom("history");
+        Person ada = meetings.join(room, "Ada").getFirst();
+        openChat(ada);
+        int count = 20; // the chat budget's burst: typed at once, none is refused
+        for (int i = 0; i < count; i++) {
+            ada.page.getByLabel("Message").fill(String.format("m%02d ", i) + "x".repeat(4000));
+            ada.page.getByLabel("Message").press("Enter");
+        }
+        assertThat(chatMessages(ada)).hasCount(count);
+
+        Person bob = meetings.join(room, "Bob").getFirst();
+        openChat(bob);
+        Locator earlier = bob.button("Show earlier messages");
+        assertThat(earlier).isVisible();
+        int shownAtJoin = chatMessages(bob).count();
+        Assertions.assertThat(shownAtJoin).as("joined carries only the newest page").isBetween(1, count - 1);
+        for (int pages = 0; earlier.isVisible() && pages < count; pages++) {
+            int before = chatMessages(bob).count();
+            earlier.click();
+            assertThat(chatMessages(bob)).not().hasCount(before);
+        }
+        assertThat(earlier).isHidden();
+        assertThat(chatMessages(bob)).hasCount(count);
+        assertThat(chatMessages(bob).first()).containsText("m00 ");
+        assertThat(chatMessages(bob).last()).containsText(String.format("m%02d ", count - 1));
+    }
+
+    @Test
     void enterInTheMessageFieldSends() {
         List<Person> people = meetings.join(Meetings.newRoom("enter"), "Ada", "Bob");
         openChat(people.get(0));

@@ -235,6 +235,30 @@ public final class RoomRegistry {
         }
     }
 
+    /**
+     * The room's chat messages older than the one with id {@code beforeId}, oldest first (all of them when it is
+     * null; none when the id is no longer in the history), for a participant paging back through the history.
+     */
+    public List<ChatMessage> chatBefore(Membership membership, String beforeId) throws RoomException {
+        Room room = membership.room;
+        List<ChatMessage> all;
+        synchronized (room) {
+            if (!room.isCurrent(membership)) {
+                throw new RoomException(RoomException.Reason.UNKNOWN_PARTICIPANT, "Not in this room any more");
+            }
+            all = room.chatHistory();
+        }
+        if (beforeId == null) {
+            return all;
+        }
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(beforeId)) {
+                return all.subList(0, i);
+            }
+        }
+        return List.of();
+    }
+
     /** Removes participants whose resume grace has run out, and rooms left empty. Call periodically. */
     public void sweep() {
         long deadline = clock.millis() - config.resumeGrace().toMillis();

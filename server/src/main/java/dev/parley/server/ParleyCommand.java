@@ -106,6 +106,10 @@ public final class ParleyCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int turnMaxAllocationsPerUser;
 
+    @Option(names = "--turn-max-allocations-per-ip", description = "TURN allocations per client IP address "
+            + "(default: ${DEFAULT-VALUE}).")
+    int turnMaxAllocationsPerIp;
+
     @Option(names = "--turn-bandwidth", description = "Bytes/s per allocation and direction; 0: no cap "
             + "(default: ${DEFAULT-VALUE}).", paramLabel = "<bytes/s>")
     long turnBandwidth;
@@ -214,7 +218,7 @@ public final class ParleyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--turn-relay-ports must be within 1024-65535");
         }
         return new TurnSettings(turn, turnPort, tls, min, max, turnRealm, Duration.ofSeconds(turnCredentialTtl),
-                turnMaxAllocations, turnMaxAllocationsPerUser, turnBandwidth, turnAllowPrivatePeers,
+                turnMaxAllocations, turnMaxAllocationsPerUser, turnMaxAllocationsPerIp, turnBandwidth, turnAllowPrivatePeers,
                 turnLegacyChannelNumbers, blankToNull(publicIp), nonBlank(turnExternalUrls),
                 blankToNull(turnExternalSecret));
     }

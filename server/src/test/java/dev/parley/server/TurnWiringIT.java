@@ -85,7 +85,7 @@ class TurnWiringIT {
         TurnSettings t = TurnSettings.forTests();
         server = ParleyServer.start(ServerConfig.forTests(dataDir).withTurn(new TurnSettings(true, 0, 0,
                 t.relayPortMin(), t.relayPortMax(), t.realm(), t.credentialTtl(), t.maxAllocations(),
-                t.maxAllocationsPerUser(), t.bandwidthBytesPerSecond(), true, false, null, List.of(), null)));
+                t.maxAllocationsPerUser(), t.maxAllocationsPerIp(), t.bandwidthBytesPerSecond(), true, false, null, List.of(), null)));
         java.net.InetSocketAddress tls = server.turn().orElseThrow().tlsAddress().orElseThrow();
         javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
         trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {

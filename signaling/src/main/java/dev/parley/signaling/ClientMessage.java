@@ -49,6 +49,13 @@ public sealed interface ClientMessage {
         }
     }
 
+    /** Asks for chat messages older than {@code before} (a message id; null: the newest). */
+    record ChatHistory(String before, String ref) implements ClientMessage {
+        public String type() {
+            return "chat-history";
+        }
+    }
+
     /** Asks for ICE servers without joining (the connection test page). */
     record GetIceServers(String ref) implements ClientMessage {
         public String type() {

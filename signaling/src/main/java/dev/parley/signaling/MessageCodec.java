@@ -74,6 +74,7 @@ public final class MessageCodec {
             case "sfu-connect" -> new ClientMessage.SfuConnect(ref);
             case "sfu-answer" -> new ClientMessage.SfuAnswer(f.requiredInt("version"), f.requiredString("sdp", SDP_MAX), ref);
             case "get-ice-servers" -> new ClientMessage.GetIceServers(ref);
+            case "chat-history" -> new ClientMessage.ChatHistory(f.optionalString("before", ID_MAX), ref);
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE,
                     "Unknown message type '" + printable(type) + "'", ref);
         };
@@ -92,6 +93,7 @@ public final class MessageCodec {
                 node.set("iceServers", iceServers(j.iceServers()));
                 ArrayNode chat = node.putArray("chat");
                 j.chat().forEach(m -> chat.add(chatMessage(m)));
+                node.put("chatMore", j.chatMore());
                 node.put("topology", j.topology());
                 node.putObject("limits").put("chatTextMax", j.chatTextMax()).put("roomCapacity", j.roomCapacity());
             }
@@ -104,6 +106,14 @@ public final class MessageCodec {
                 node.set("payload", s.payload() instanceof JsonNode json ? json : mapper.valueToTree(s.payload()));
             }
             case ServerMessage.Chat c -> node.set("message", chatMessage(c.message()));
+            case ServerMessage.ChatHistory h -> {
+                ArrayNode messages = node.putArray("messages");
+                h.messages().forEach(m -> messages.add(chatMessage(m)));
+                node.put("more", h.more());
+                if (h.ref() != null) {
+                    node.put("ref", h.ref());
+                }
+            }
             case ServerMessage.Pong p -> node.put("ts", p.ts());
             case ServerMessage.IceServers i -> {
                 node.set("iceServers", iceServers(i.iceServers()));
@@ -139,6 +149,11 @@ public final class MessageCodec {
         node.putObject("state").put("audioMuted", s.audioMuted()).put("videoMuted", s.videoMuted())
                 .put("screenSharing", s.screenSharing()).put("handRaised", s.handRaised());
         return node;
+    }
+
+    /** The bytes {@code m} takes in a frame (its UTF-8 JSON object and a separating comma). */
+    public int encodedSize(ChatMessage m) {
+        return chatMessage(m).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
     }
 
     private ObjectNode chatMessage(ChatMessage m) {

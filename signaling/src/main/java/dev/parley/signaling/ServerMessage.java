@@ -13,7 +13,7 @@ public sealed interface ServerMessage {
 
     record Joined(String id, String room, String name, String resumeToken, boolean resumed,
                   List<ParticipantView> participants, List<IceServer> iceServers, List<ChatMessage> chat,
-                  String topology, int chatTextMax, int roomCapacity) implements ServerMessage {
+                  boolean chatMore, String topology, int chatTextMax, int roomCapacity) implements ServerMessage {
         public String type() {
             return "joined";
         }
@@ -41,6 +41,13 @@ public sealed interface ServerMessage {
     record Signal(String from, Object payload) implements ServerMessage {
         public String type() {
             return "signal";
+        }
+    }
+
+    /** A page of older chat messages, oldest first; {@code more} when older ones remain. */
+    record ChatHistory(List<ChatMessage> messages, boolean more, String ref) implements ServerMessage {
+        public String type() {
+            return "chat-history";
         }
     }
 

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class SignalingSession implements Endpoint {
 
     private static final Logger log = LoggerFactory.getLogger(SignalingSession.class);
+    /** The id prefix of credentials handed out before a join; the TURN server gives such a user one allocation. */
+    public static final String PROBE_PREFIX = "probe-";
 
     private final RoomRegistry rooms;
     private final Transport transport;
@@ -37,6 +39,7 @@ public final class SignalingSession implements Endpoint {
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final RateLimiter limiter;
+    private final MessageBudgets budgets;
 
     private Membership membership;
     private int droppedWhileLimited;
@@ -64,6 +67,7 @@ public final class SignalingSession implements Endpoint {
         long now = nanoTime.getAsLong();
         this.lastSeenNanos = now;
         this.limiter = new RateLimiter(config.rateLimit(), config.rateBurst(), now);
+        this.budgets = new MessageBudgets(now);
     }
 
     /** Handles one text frame from the client. */
@@ -81,6 +85,11 @@ public final class SignalingSession implements Endpoint {
         try {
             ClientMessage message = codec.decode(text);
             observer.messageIn(message.type());
+            if (!budgets.tryAcquire(message.type(), now)) {
+                sendError(ErrorCode.RATE_LIMITED, "Too many '" + message.type() + "' messages; slow down (dropped)",
+                        message.ref());
+                return;
+            }
             dispatch(message);
         } catch (ProtocolException e) {
             if (e.code() == ErrorCode.BAD_JSON || e.code() == ErrorCode.UNKNOWN_TYPE) {
@@ -162,10 +171,11 @@ public final class SignalingSession implements Endpoint {
             case ClientMessage.Chat chat -> onChat(chat);
             case ClientMessage.Ping ping -> send(new ServerMessage.Pong(clock.millis()));
             case ClientMessage.SfuConnect connect -> onSfuConnect(connect);
+            case ClientMessage.ChatHistory history -> onChatHistory(history);
             case ClientMessage.SfuAnswer answer -> onSfuAnswer(answer);
-            case ClientMessage.GetIceServers get -> send(new ServerMessage.IceServers(
-                    iceServers.forParticipant(membership != null ? membership.participantId() : "probe-" + Ids.random64()),
-                    get.ref()));
+            case ClientMessage.GetIceServers get -> send(new ServerMessage.IceServers(membership != null
+                    ? iceServers.forParticipant(membership.participantId())
+                    : iceServers.forProbe(PROBE_PREFIX + Ids.random64()), get.ref()));
         }
     }
 
@@ -206,6 +216,12 @@ public final class SignalingSession implements Endpoint {
         roomCall(chat, () -> rooms.chat(m, chat.text()));
     }
 
+    private void onChatHistory(ClientMessage.ChatHistory history) throws ProtocolException {
+        Membership m = requireJoined(history);
+        ChatPage page = ChatPage.newest(roomCall(history, () -> rooms.chatBefore(m, history.before())), codec);
+        send(new ServerMessage.ChatHistory(page.messages(), page.more(), history.ref()));
+    }
+
     private void onSfuConnect(ClientMessage.SfuConnect connect) throws ProtocolException {
         Membership m = requireJoined(connect);
         if (rooms.topology(m) != Topology.SFU) {
@@ -231,9 +247,10 @@ public final class SignalingSession implements Endpoint {
 
     private ServerMessage.Joined joined(JoinGrant grant) {
         String id = grant.membership().participantId();
+        ChatPage chat = ChatPage.newest(grant.chat(), codec);
         return new ServerMessage.Joined(id, grant.membership().room().value(), grant.name(), grant.resumeToken(),
-                grant.resumed(), grant.others(), iceServers.forParticipant(id), grant.chat(), grant.topology().wire(),
-                rooms.config().chatTextMax(), rooms.config().roomCapacity());
+                grant.resumed(), grant.others(), iceServers.forParticipant(id), chat.messages(), chat.more(),
+                grant.topology().wire(), rooms.config().chatTextMax(), rooms.config().roomCapacity());
     }
 
     private void onRateLimited() {

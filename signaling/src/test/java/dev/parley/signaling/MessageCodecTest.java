@@ -349,7 +349,7 @@ class MessageCodecTest {
                 List.of(BOB),
                 List.of(new IceServer(List.of("stun:example.org:3478"), null, null),
                         new IceServer(List.of("turn:example.org:3478?transport=udp", "turns:example.org:5349"), "u", "p")),
-                List.of(HI), "p2p", 4096, 16);
+                List.of(HI), true, "p2p", 4096, 16);
 
         JsonNode json = encode(joined);
 
@@ -374,6 +374,7 @@ class MessageCodecTest {
         assertThat(ice.get(1).get("credential").asText()).isEqualTo("p");
         assertThat(json.get("chat")).hasSize(1);
         assertChatMessage(json.get("chat").get(0), HI);
+        assertThat(json.get("chatMore").booleanValue()).isTrue();
         assertThat(json.get("topology").asText()).isEqualTo("p2p");
         assertThat(json.get("limits").get("chatTextMax").intValue()).isEqualTo(4096);
         assertThat(json.get("limits").get("roomCapacity").intValue()).isEqualTo(16);
@@ -382,7 +383,7 @@ class MessageCodecTest {
     @Test
     void joinedWithNobodyElseHasEmptyArrays() throws Exception {
         JsonNode json = encode(new ServerMessage.Joined("a", "r", "Ada", "t", true, List.of(), List.of(), List.of(),
-                "p2p", 4096, 16));
+                false, "p2p", 4096, 16));
         assertThat(json.get("resumed").booleanValue()).isTrue();
         for (String field : new String[] {"participants", "iceServers", "chat"}) {
             assertThat(json.get(field).isArray()).as(field).isTrue();

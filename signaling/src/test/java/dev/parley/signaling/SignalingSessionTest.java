@@ -29,12 +29,20 @@ class SignalingSessionTest {
     private final List<String> observedErrors = new CopyOnWriteArrayList<>();
     private long nanos = 1_000 * SECOND;
 
-    private final IceServerProvider iceServers = id -> {
-        if (failingIceLookups.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new IllegalStateException("credential service down");
+    private final IceServerProvider iceServers = new IceServerProvider() {
+        @Override
+        public List<IceServer> forParticipant(String id) {
+            if (failingIceLookups.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("credential service down");
+            }
+            return List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null),
+                    new IceServer(List.of("turn:turn.example.org:3478"), "user-" + id, "secret"));
         }
-        return List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null),
-                new IceServer(List.of("turn:turn.example.org:3478"), "user-" + id, "secret"));
+
+        @Override
+        public List<IceServer> forProbe(String id) {
+            return List.of(new IceServer(List.of("turn:turn.example.org:3478"), "short-lived-" + id, "secret"));
+        }
     };
 
     private final SignalingObserver observer = new SignalingObserver() {
@@ -247,7 +255,7 @@ class SignalingSessionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "a\u0000b", "line\nbreak", "evil\u202Egnp",
+    @ValueSource(strings = {"", "   ", "a\u0000b", "line\nbreak", "\u202E\u200B",
         "12345678901234567890123456789012345678901"})
     void badDisplayNameIsRefused(String name) throws Exception {
         Client ada = new Client().send(JSON.writeValueAsString(
@@ -770,12 +778,99 @@ class SignalingSessionTest {
     }
 
     @Test
+    void aLateJoinersJoinedStaysSmallWhateverTheHistoryAndOlderMessagesArePagedIn() {
+        Client ada = joined("busy", "Ada");
+        for (int i = 0; i < 200; i++) {
+            if (i % 5 == 0) {
+                nanos += SECOND; // within the chat budget
+            }
+            String text = String.format("%03d ", i) + "x".repeat(4092); // 4,096 characters, the most a message has
+            ada.send("{\"type\":\"chat\",\"text\":\"" + text + "\"}");
+        }
+        assertThat(ada.frames("chat")).hasSize(200);
+
+        Client bob = joined("busy", "Bob");
+        JsonNode joinedFrame = bob.frames("joined").getFirst();
+        int joinedBytes = joinedFrame.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertThat(joinedBytes).as("joined frame bytes").isLessThan(64 * 1024);
+        assertThat(joinedFrame.get("chatMore").booleanValue()).isTrue();
+
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        joinedFrame.get("chat").forEach(m -> seen.add(m.get("text").asText().substring(0, 3)));
+        String oldest = joinedFrame.get("chat").get(0).get("id").asText();
+        boolean more = true;
+        int pages = 0;
+        while (more) {
+            nanos += SECOND;
+            bob.send("{\"type\":\"chat-history\",\"before\":\"" + oldest + "\",\"ref\":\"p" + pages + "\"}");
+            JsonNode page = bob.last();
+            assertThat(page.get("type").asText()).isEqualTo("chat-history");
+            assertThat(page.get("ref").asText()).isEqualTo("p" + pages);
+            assertThat(page.toString().length()).isLessThan(64 * 1024);
+            java.util.List<String> earlier = new java.util.ArrayList<>();
+            page.get("messages").forEach(m -> earlier.add(m.get("text").asText().substring(0, 3)));
+            assertThat(earlier).isNotEmpty();
+            seen.addAll(0, earlier);
+            oldest = page.get("messages").get(0).get("id").asText();
+            more = page.get("more").booleanValue();
+            pages++;
+        }
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            expected.add(String.format("%03d", i));
+        }
+        assertThat(seen).as("every message once, in order").isEqualTo(expected);
+        assertThat(pages).isGreaterThan(1);
+    }
+
+    @Test
+    void aClientWithinTheOverallLimitStillCannotFloodTheRoomWithChat() {
+        Client ada = joined("budget", "Ada");
+        Client bob = joined("budget", "Bob");
+        for (int i = 0; i < 40; i++) { // 40 at once: within the overall burst of 100
+            ada.send("{\"type\":\"chat\",\"text\":\"m" + i + "\",\"ref\":\"c" + i + "\"}");
+        }
+
+        assertThat(bob.frames("chat")).as("the chat burst reaches the room").hasSize(20);
+        List<JsonNode> errors = ada.frames("error");
+        assertThat(errors).hasSize(20).allSatisfy(e -> assertThat(e.get("code").asText()).isEqualTo("rate-limited"));
+        assertThat(errors.getFirst().get("ref").asText()).isEqualTo("c20");
+        assertThat(ada.transport.closes()).isEmpty();
+        ada.send("{\"type\":\"ping\"}");
+        assertThat(ada.last().get("type").asText()).as("other types are not affected").isEqualTo("pong");
+
+        nanos += SECOND;
+        ada.send("{\"type\":\"chat\",\"text\":\"later\"}");
+        assertThat(bob.frames("chat")).hasSize(21);
+    }
+
+    @Test
+    void sfuConnectIsAllowedAtAHumanPaceOnly() {
+        Client ada = joined("budget-sfu", "Ada");
+        for (int i = 0; i < 5; i++) {
+            ada.send("{\"type\":\"sfu-connect\",\"ref\":\"s" + i + "\"}");
+        }
+        List<String> codes = ada.frames("error").stream().map(e -> e.get("code").asText() + "/" + e.get("ref").asText())
+                .toList();
+        // This room is peer to peer, so the first three are refused as such; the rest never reach the room.
+        assertThat(codes).containsExactly("sfu-unavailable/s0", "sfu-unavailable/s1", "sfu-unavailable/s2",
+                "rate-limited/s3", "rate-limited/s4");
+    }
+
+    @Test
+    void chatHistoryBeforeJoiningIsRefused() {
+        Client probe = new Client().send("{\"type\":\"chat-history\",\"ref\":\"h\"}");
+        assertError(probe.last(), "not-joined");
+    }
+
+    @Test
     void iceServersCanBeAskedForBeforeJoining() throws Exception {
         Client probe = new Client().send("{\"type\":\"get-ice-servers\",\"ref\":\"probe\"}");
         JsonNode reply = probe.transport.last();
         assertThat(reply.get("type").asText()).isEqualTo("ice-servers");
         assertThat(reply.get("ref").asText()).isEqualTo("probe");
-        assertThat(reply.at("/iceServers/1/username").asText()).startsWith("user-probe-");
+        assertThat(reply.at("/iceServers/0/username").asText())
+                .as("probe credentials, not a participant's").startsWith("short-lived-" + SignalingSession.PROBE_PREFIX);
         assertThat(rooms.roomCount()).isZero();
     }
 }

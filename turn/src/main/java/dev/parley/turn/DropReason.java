@@ -21,5 +21,7 @@ public enum DropReason {
     /** A stream client's outbox was full. */
     CLIENT_QUEUE_FULL,
     /** The socket refused the send. */
-    SEND_FAILED
+    SEND_FAILED,
+    /** An Allocate refused with 486: the user's or the client address's allocation quota is used up. */
+    QUOTA
 }

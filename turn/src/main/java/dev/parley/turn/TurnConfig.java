@@ -27,7 +27,9 @@ import javax.net.ssl.SSLContext;
  * @param maxLifetime            upper bound of allocation lifetimes (RFC 8656 §7.2 recommends 1 h)
  * @param nonceLifetime          how long a NONCE is accepted before 438
  * @param maxAllocations         total allocations (beyond: 508)
- * @param maxAllocationsPerUser  allocations of one username (beyond: 486)
+ * @param maxAllocationsPerUser  allocations of one user, the part of the username after its expiry (beyond: 486);
+ *                               a probe user ({@link TurnCredentials#PROBE_PREFIX}) has one
+ * @param maxAllocationsPerIp    allocations from one client IP address, whatever the user (beyond: 486)
  * @param maxPermissionsPerAllocation permissions of one allocation (beyond: 508)
  * @param maxConnections         concurrent TCP/TLS connections
  * @param bandwidthBytesPerSecond per-allocation, per-direction cap; 0 is unlimited
@@ -56,6 +58,7 @@ public record TurnConfig(
         Duration nonceLifetime,
         int maxAllocations,
         int maxAllocationsPerUser,
+        int maxAllocationsPerIp,
         int maxPermissionsPerAllocation,
         int maxConnections,
         long bandwidthBytesPerSecond,
@@ -83,7 +86,7 @@ public record TurnConfig(
         if (defaultLifetime.isNegative() || maxLifetime.compareTo(defaultLifetime) < 0 || nonceLifetime.isNegative()) {
             throw new IllegalArgumentException("lifetimes must satisfy 0 <= default <= max");
         }
-        if (maxAllocations < 1 || maxAllocationsPerUser < 1 || maxPermissionsPerAllocation < 1 || maxConnections < 1
+        if (maxAllocations < 1 || maxAllocationsPerUser < 1 || maxAllocationsPerIp < 1 || maxPermissionsPerAllocation < 1 || maxConnections < 1
                 || bandwidthBytesPerSecond < 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
@@ -117,6 +120,7 @@ public record TurnConfig(
         private Duration nonceLifetime = Duration.ofMinutes(10);
         private int maxAllocations = 1000;
         private int maxAllocationsPerUser = 10;
+        private int maxAllocationsPerIp = 64;
         private int maxPermissionsPerAllocation = 64;
         private int maxConnections = 2000;
         private long bandwidthBytesPerSecond;
@@ -147,6 +151,7 @@ public record TurnConfig(
         public Builder nonceLifetime(Duration v) { nonceLifetime = v; return this; }
         public Builder maxAllocations(int v) { maxAllocations = v; return this; }
         public Builder maxAllocationsPerUser(int v) { maxAllocationsPerUser = v; return this; }
+        public Builder maxAllocationsPerIp(int v) { maxAllocationsPerIp = v; return this; }
         public Builder maxPermissionsPerAllocation(int v) { maxPermissionsPerAllocation = v; return this; }
         public Builder maxConnections(int v) { maxConnections = v; return this; }
         public Builder bandwidthBytesPerSecond(long v) { bandwidthBytesPerSecond = v; return this; }
@@ -162,7 +167,7 @@ public record TurnConfig(
         public TurnConfig build() {
             return new TurnConfig(listenAddress, port, udp, tcp, tlsPort, sslContext, relayAddress, advertisedAddress,
                     relayPortMin, relayPortMax, realm, secret, defaultLifetime, maxLifetime, nonceLifetime,
-                    maxAllocations, maxAllocationsPerUser, maxPermissionsPerAllocation, maxConnections,
+                    maxAllocations, maxAllocationsPerUser, maxAllocationsPerIp, maxPermissionsPerAllocation, maxConnections,
                     bandwidthBytesPerSecond, allowPrivatePeers, software, legacyChannelNumbers, ownServicePorts);
         }
     }

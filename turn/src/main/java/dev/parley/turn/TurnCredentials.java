@@ -28,6 +28,22 @@ public record TurnCredentials(String username, String password, Instant expires)
         Objects.requireNonNull(expires, "expires");
     }
 
+    /**
+     * User ids starting with this are probes: credentials handed to a connection that has not joined a room (the
+     * connection test page). The server lets each make one allocation.
+     */
+    public static final String PROBE_PREFIX = "probe-";
+
+    /**
+     * The user a REST-API username belongs to: what follows the expiry ({@code <expiry>:<user>}), or the whole
+     * username if it has no expiry. Quotas count per user, not per username: every issue of credentials has a new
+     * expiry, so counting usernames would make each request a new user.
+     */
+    public static String userOf(String username) {
+        int colon = username.indexOf(':');
+        return colon >= 0 && expiryOf(username).isPresent() ? username.substring(colon + 1) : username;
+    }
+
     /** Credentials for {@code participantId}, valid for {@code ttl} from {@code now}. */
     public static TurnCredentials issue(String secret, String participantId, Duration ttl, Instant now) {
         if (participantId.isEmpty() || ttl.isNegative() || ttl.isZero()) {

@@ -75,8 +75,10 @@ public final class TurnServerCore {
     private final InetAddress advertised;
     private final Map<FiveTuple, Allocation> byTuple = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, Allocation> byRelay = new ConcurrentHashMap<>();
-    /** Allocations per username; guarded by this. */
+    /** Allocations per user (the username without its expiry); guarded by this. */
     private final Map<String, Integer> perUser = new HashMap<>();
+    /** Allocations per client IP address; guarded by this. */
+    private final Map<InetAddress, Integer> perIp = new HashMap<>();
     /** Relays of deleted allocations, closed once the monitor is released; guarded by this. */
     private final List<Relay> toClose = new ArrayList<>();
 
@@ -254,7 +256,11 @@ public final class TurnServerCore {
         if (evenPort.isPresent() && evenPort.get().reserveNext()) {
             return responses.error(m, ErrorCode.INSUFFICIENT_CAPACITY, auth.key());
         }
-        if (perUser.getOrDefault(auth.username(), 0) >= config.maxAllocationsPerUser()) {
+        String user = TurnCredentials.userOf(auth.username());
+        int userQuota = user.startsWith(TurnCredentials.PROBE_PREFIX) ? 1 : config.maxAllocationsPerUser();
+        if (perUser.getOrDefault(user, 0) >= userQuota
+                || perIp.getOrDefault(from.client().getAddress(), 0) >= config.maxAllocationsPerIp()) {
+            stats.drop(DropReason.QUOTA);
             return responses.error(m, ErrorCode.ALLOCATION_QUOTA_REACHED, auth.key());
         }
         if (byTuple.size() >= config.maxAllocations()) {
@@ -273,7 +279,8 @@ public final class TurnServerCore {
                 config.bandwidthBytesPerSecond(), now);
         byTuple.put(from, a);
         byRelay.put(relay.address(), a);
-        perUser.merge(auth.username(), 1, Integer::sum);
+        perUser.merge(user, 1, Integer::sum);
+        perIp.merge(from.client().getAddress(), 1, Integer::sum);
         stats.allocations.incrementAndGet();
         stats.allocationsCreated.increment();
         LOG.debug("allocated {} for {} ({}), {} s", a.relayedAddress, from, auth.username(), lifetime / 1000);
@@ -561,7 +568,8 @@ public final class TurnServerCore {
             return;
         }
         byRelay.remove(a.relay.address(), a);
-        perUser.computeIfPresent(a.username, (u, n) -> n > 1 ? n - 1 : null);
+        perUser.computeIfPresent(TurnCredentials.userOf(a.username), (u, n) -> n > 1 ? n - 1 : null);
+        perIp.computeIfPresent(a.tuple.client().getAddress(), (ip, n) -> n > 1 ? n - 1 : null);
         stats.allocations.decrementAndGet();
         stats.allocationsDeleted.increment();
         stats.permissions.addAndGet(-a.permissionCount());

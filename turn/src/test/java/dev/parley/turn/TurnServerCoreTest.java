@@ -190,6 +190,43 @@ class TurnServerCoreTest {
     }
 
     @Test
+    void theUserQuotaCountsTheParticipantWhateverTheExpiryOfItsCredentials() throws Exception {
+        CoreHarness q = new CoreHarness(CoreHarness.config().maxAllocationsPerUser(2).build());
+        for (int i = 0; i < 2; i++) {
+            TurnCredentials fresh = TurnCredentials.issue(CoreHarness.SECRET, "ada", Duration.ofSeconds(3600 + i),
+                    Instant.ofEpochMilli(q.now));
+            assertThat(q.new Client(CoreHarness.udpClient(41100 + i), fresh).allocate().messageClass())
+                    .isEqualTo(StunClass.SUCCESS_RESPONSE);
+        }
+        TurnCredentials third = TurnCredentials.issue(CoreHarness.SECRET, "ada", Duration.ofSeconds(3700),
+                Instant.ofEpochMilli(q.now));
+        assertThat(errorCode(q.new Client(CoreHarness.udpClient(41102), third).allocate())).isEqualTo(486);
+        assertThat(q.stats.drops(DropReason.QUOTA)).isEqualTo(1);
+    }
+
+    @Test
+    void probeCredentialsAllowOneAllocation() throws Exception {
+        TurnCredentials probe = TurnCredentials.issue(CoreHarness.SECRET, TurnCredentials.PROBE_PREFIX + "x",
+                Duration.ofSeconds(60), Instant.ofEpochMilli(h.now));
+        assertThat(h.new Client(CoreHarness.udpClient(41200), probe).allocate().messageClass())
+                .isEqualTo(StunClass.SUCCESS_RESPONSE);
+        assertThat(errorCode(h.new Client(CoreHarness.udpClient(41201), probe).allocate())).isEqualTo(486);
+    }
+
+    @Test
+    void oneClientAddressGetsAtMostItsQuotaWhateverTheUsers() throws Exception {
+        CoreHarness q = new CoreHarness(CoreHarness.config().maxAllocationsPerIp(3).build());
+        for (int i = 0; i < 3; i++) {
+            assertThat(q.new Client(CoreHarness.udpClient(41300 + i), "user" + i).allocate().messageClass())
+                    .isEqualTo(StunClass.SUCCESS_RESPONSE);
+        }
+        assertThat(errorCode(q.new Client(CoreHarness.udpClient(41303), "user3").allocate())).isEqualTo(486);
+        FiveTuple elsewhere = new FiveTuple(Transport.UDP, new InetSocketAddress("192.0.2.11", 41304),
+                new InetSocketAddress("127.0.0.1", 3478));
+        assertThat(q.new Client(elsewhere, "user4").allocate().messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
+    }
+
+    @Test
     void totalCapacityAndRelayPortExhaustionGet508() throws Exception {
         CoreHarness q = new CoreHarness(CoreHarness.config().maxAllocations(1).build());
         assertThat(q.new Client(CoreHarness.udpClient(42000), "a").allocate().messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);

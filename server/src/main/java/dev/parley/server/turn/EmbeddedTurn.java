@@ -35,6 +35,7 @@ public final class EmbeddedTurn {
                 .relayPorts(settings.relayPortMin(), settings.relayPortMax())
                 .maxAllocations(settings.maxAllocations())
                 .maxAllocationsPerUser(settings.maxAllocationsPerUser())
+                .maxAllocationsPerIp(settings.maxAllocationsPerIp())
                 .bandwidthBytesPerSecond(settings.bandwidthBytesPerSecond())
                 .allowPrivatePeers(settings.allowPrivatePeers())
                 .legacyChannelNumbers(settings.legacyChannelNumbers())

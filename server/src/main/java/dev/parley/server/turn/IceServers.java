@@ -5,6 +5,7 @@ import dev.parley.signaling.IceServer;
 import dev.parley.signaling.IceServerProvider;
 import dev.parley.turn.TurnCredentials;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,14 +44,32 @@ public final class IceServers {
     public IceServerProvider forConnection(String requestHost) {
         String host = NetworkAddresses.urlHost(publicHost != null ? publicHost
                 : requestHost == null || requestHost.isBlank() ? "localhost" : requestHost);
-        return participantId -> list(host, participantId);
+        return new IceServerProvider() {
+            @Override
+            public List<IceServer> forParticipant(String participantId) {
+                return list(host, participantId, settings.credentialTtl());
+            }
+
+            @Override
+            public List<IceServer> forProbe(String probeId) {
+                if (!probeId.startsWith(TurnCredentials.PROBE_PREFIX)) {
+                    throw new IllegalArgumentException("a probe id starts with " + TurnCredentials.PROBE_PREFIX);
+                }
+                return list(host, probeId, PROBE_TTL);
+            }
+        };
     }
 
-    List<IceServer> list(String host, String participantId) {
+    /**
+     * How long credentials handed to a connection that has not joined stay valid: the connection test allocates at
+     * once, and a minute of one allocation is all anyone can take without joining a room.
+     */
+    public static final Duration PROBE_TTL = Duration.ofSeconds(60);
+
+    List<IceServer> list(String host, String participantId, Duration ttl) {
         List<IceServer> servers = new ArrayList<>();
         if (turnPort >= 0) {
-            TurnCredentials credentials = TurnCredentials.issue(embeddedSecret, participantId, settings.credentialTtl(),
-                    clock.instant());
+            TurnCredentials credentials = TurnCredentials.issue(embeddedSecret, participantId, ttl, clock.instant());
             List<String> urls = new ArrayList<>(List.of(
                     "stun:" + host + ":" + turnPort,
                     "turn:" + host + ":" + turnPort + "?transport=udp",
@@ -61,8 +80,8 @@ public final class IceServers {
             servers.add(new IceServer(urls, credentials.username(), credentials.password()));
         }
         if (!settings.externalUrls().isEmpty()) {
-            TurnCredentials credentials = TurnCredentials.issue(settings.externalSecret(), participantId,
-                    settings.credentialTtl(), clock.instant());
+            TurnCredentials credentials = TurnCredentials.issue(settings.externalSecret(), participantId, ttl,
+                    clock.instant());
             servers.add(new IceServer(settings.externalUrls(), credentials.username(), credentials.password()));
         }
         if (!staticUrls.isEmpty()) {

@@ -14,7 +14,8 @@ import java.util.List;
  * @param realm              long-term credential realm
  * @param credentialTtl      lifetime of the credentials handed to participants
  * @param maxAllocations     allocations in all
- * @param maxAllocationsPerUser allocations per username
+ * @param maxAllocationsPerUser allocations per participant
+ * @param maxAllocationsPerIp allocations per client IP address
  * @param bandwidthBytesPerSecond per-allocation cap, 0 for none
  * @param allowPrivatePeers  relay to loopback/private addresses (unsafe on the internet; tests, closed LANs)
  * @param legacyChannelNumbers also accept RFC 5766 channel numbers 0x5000-0x7FFF, as coturn and its client tools do
@@ -24,7 +25,7 @@ import java.util.List;
  */
 public record TurnSettings(boolean enabled, int port, int tlsPort, int relayPortMin, int relayPortMax, String realm,
                            Duration credentialTtl, int maxAllocations, int maxAllocationsPerUser,
-                           long bandwidthBytesPerSecond, boolean allowPrivatePeers, boolean legacyChannelNumbers,
+                           int maxAllocationsPerIp, long bandwidthBytesPerSecond, boolean allowPrivatePeers, boolean legacyChannelNumbers,
                            String publicIp, List<String> externalUrls, String externalSecret) {
 
     public TurnSettings {
@@ -36,12 +37,12 @@ public record TurnSettings(boolean enabled, int port, int tlsPort, int relayPort
 
     /** The embedded server on a free port, relaying to loopback peers: for tests on one machine. */
     public static TurnSettings forTests() {
-        return new TurnSettings(true, 0, -1, 49152, 65535, "parley", Duration.ofHours(1), 1000, 10, 0, true, false,
+        return new TurnSettings(true, 0, -1, 49152, 65535, "parley", Duration.ofHours(1), 1000, 10, 64, 0, true, false,
                 null, List.of(), null);
     }
 
     public static TurnSettings disabled() {
-        return new TurnSettings(false, 0, -1, 49152, 65535, "parley", Duration.ofHours(1), 1000, 10, 0, false, false,
+        return new TurnSettings(false, 0, -1, 49152, 65535, "parley", Duration.ofHours(1), 1000, 10, 64, 0, false, false,
                 null, List.of(), null);
     }
 }

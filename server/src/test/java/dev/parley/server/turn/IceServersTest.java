@@ -1,6 +1,7 @@
 package dev.parley.server.turn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.signaling.IceServer;
 import java.time.Clock;
@@ -23,9 +24,21 @@ class IceServersTest {
     }
 
     @Test
+    void probesGetCredentialsValidForAMinute() {
+        TurnSettings settings = new TurnSettings(true, 3478, -1, 49152, 65535, "parley", Duration.ofHours(1), 10, 2,
+                64, 0, false, false, null, List.of("turn:coturn.example.org:3478"), "external-secret");
+        IceServers ice = new IceServers(settings, "embedded-secret", 3478, -1, null, List.of(), clock);
+        List<IceServer> servers = ice.forConnection("localhost").forProbe("probe-x1");
+        long expiry = clock.instant().getEpochSecond() + 60;
+        assertThat(servers).extracting(IceServer::username).containsExactly(expiry + ":probe-x1", expiry + ":probe-x1");
+        assertThatThrownBy(() -> ice.forConnection("localhost").forProbe("p1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void embeddedExternalAndStaticServersAreAllHandedOut() {
         TurnSettings settings = new TurnSettings(true, 3478, 5349, 49152, 65535, "parley", Duration.ofHours(1), 10, 2,
-                0, false, false, null, List.of("turn:coturn.example.org:3478"), "external-secret");
+                64, 0, false, false, null, List.of("turn:coturn.example.org:3478"), "external-secret");
         IceServers ice = new IceServers(settings, "embedded-secret", 3478, 5349, null,
                 List.of("stun:stun.example.org:19302"), clock);
         List<IceServer> servers = ice.forConnection("fd00::2").forParticipant("p1");
