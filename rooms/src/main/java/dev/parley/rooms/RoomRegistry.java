@@ -275,6 +275,15 @@ public final class RoomRegistry {
         }
     }
 
+    /** Whether a room of that name exists now (a join to any other name creates one). */
+    public boolean exists(String roomName) {
+        try {
+            return rooms.containsKey(RoomName.parse(roomName));
+        } catch (RoomException e) {
+            return false;
+        }
+    }
+
     public int roomCount() {
         return rooms.size();
     }

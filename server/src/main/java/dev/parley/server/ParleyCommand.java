@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.server.http.MetricsAccess;
+import dev.parley.signaling.Admission;
 import dev.parley.rooms.RoomsConfig;
 import dev.parley.server.sfu.SfuOptions;
 import dev.parley.server.turn.TurnSettings;
@@ -69,6 +70,22 @@ public final class ParleyCommand implements Callable<Integer> {
 
     @Option(names = "--rate-limit", description = "Signaling messages per second per client (default: ${DEFAULT-VALUE}).")
     int rateLimit;
+
+    @Option(names = "--max-sessions", description = "Signaling sockets in all; more get HTTP 503 "
+            + "(default: ${DEFAULT-VALUE}).")
+    int maxSessions;
+
+    @Option(names = "--max-sockets-per-ip", description = "Signaling sockets per client address (IPv6: per /64); "
+            + "more get HTTP 429 (default: ${DEFAULT-VALUE}).")
+    int maxSocketsPerIp;
+
+    @Option(names = "--joins-per-ip-per-minute", description = "Joins per client address per minute "
+            + "(default: ${DEFAULT-VALUE}).")
+    int joinsPerIpPerMinute;
+
+    @Option(names = "--rooms-per-ip-per-minute", description = "New rooms per client address per minute "
+            + "(default: ${DEFAULT-VALUE}).")
+    int roomsPerIpPerMinute;
 
     @Option(names = "--rate-burst", description = "Signaling message burst per client (default: ${DEFAULT-VALUE}).")
     int rateBurst;
@@ -177,8 +194,17 @@ public final class ParleyCommand implements Callable<Integer> {
                 blankToNull(publicHost), nonBlank(allowedOrigins), nonBlank(iceServers),
                 new RoomsConfig(roomCapacity, chatHistory, 4096, Duration.ofSeconds(resumeGrace),
                         sfu ? p2pMax : RoomsConfig.NEVER_SFU),
-                new SignalingConfig(rateLimit, rateBurst, rateBurst, Duration.ofSeconds(livenessTimeout)),
+                new SignalingConfig(rateLimit, rateBurst, rateBurst, Duration.ofSeconds(livenessTimeout))
+                        .withAdmission(admissionLimits()),
                 turnSettings(), sfuOptions(), metricsAccess());
+    }
+
+    private Admission.Limits admissionLimits() {
+        try {
+            return new Admission.Limits(maxSessions, maxSocketsPerIp, joinsPerIpPerMinute, roomsPerIpPerMinute, false);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
     }
 
     private MetricsAccess metricsAccess() {

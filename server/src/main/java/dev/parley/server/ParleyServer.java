@@ -19,6 +19,7 @@ import dev.parley.server.turn.TurnSecret;
 import dev.parley.server.turn.TurnSettings;
 import dev.parley.turn.TurnService;
 import dev.parley.signaling.MessageCodec;
+import dev.parley.signaling.Admission;
 import dev.parley.signaling.SessionTracker;
 import dev.parley.signaling.SfuGateway;
 import dev.parley.signaling.SignalingSession;
@@ -67,6 +68,7 @@ public final class ParleyServer implements AutoCloseable {
     private final Clock clock;
     private final RoomRegistry rooms;
     private final SessionTracker sessions = new SessionTracker();
+    private final Admission admission;
     private final ParleyMetrics metrics = new ParleyMetrics();
     private final TlsCredentials tls;
     private final Server jetty;
@@ -116,6 +118,9 @@ public final class ParleyServer implements AutoCloseable {
         metrics.gauge("parley.participants", "Participants, including those within their resume grace",
                 rooms::participantCount);
         metrics.gauge("parley.websocket.connections", "Open signaling WebSockets", sessions::size);
+        this.admission = new Admission(config.signaling().admission());
+        metrics.gauge("parley.admission.addresses", "Client addresses the per-address limits track",
+                admission::trackedAddresses);
 
         String version = version();
         MessageCodec codec = new MessageCodec();
@@ -134,9 +139,10 @@ public final class ParleyServer implements AutoCloseable {
 
         ContextHandler context = new ContextHandler("/");
         var upgrade = SignalingWebSocket.create(jetty, context, new OriginPolicy(config.allowedOrigins()),
-                config.signaling(), sessions,
-                (transport, host) -> new SignalingSession(rooms, transport, codec, config.signaling(),
-                        iceServers.forConnection(host), sfuGateway, metrics, clock, System::nanoTime), outboxDrainer);
+                config.signaling(), sessions, admission,
+                (transport, host, client) -> new SignalingSession(rooms, transport, codec, config.signaling(),
+                        iceServers.forConnection(host), sfuGateway, metrics, clock, System::nanoTime, admission,
+                        client), outboxDrainer);
         upgrade.setHandler(new Router(new PageHandler(new StaticAssets(ParleyServer.class.getClassLoader(), "web")),
                 new HealthHandler(rooms, sessions, clock, version), new MetricsHandler(metrics, config.metrics())));
         context.setHandler(upgrade);
@@ -229,6 +235,7 @@ public final class ParleyServer implements AutoCloseable {
     private void houseKeep() {
         try {
             sessions.closeSilent(System.nanoTime());
+            admission.sweep(System.nanoTime());
             rooms.sweep();
         } catch (RuntimeException e) {
             log.error("Housekeeping failed", e);

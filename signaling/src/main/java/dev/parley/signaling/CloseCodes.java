@@ -15,6 +15,8 @@ public final class CloseCodes {
     public static final int REPLACED = 4001;
     /** Parley: the socket could not keep up with its outgoing messages. */
     public static final int SLOW_CONSUMER = 4002;
+    /** Parley: the socket did not join a room within the join timeout. */
+    public static final int JOIN_TIMEOUT = 4003;
 
     private CloseCodes() {
     }

@@ -17,6 +17,8 @@ public enum ErrorCode {
     TEXT_TOO_LONG("text-too-long"),
     RESUME_FAILED("resume-failed"),
     RATE_LIMITED("rate-limited"),
+    TOO_MANY_JOINS("too-many-joins"),
+    TOO_MANY_ROOMS("too-many-rooms"),
     SFU_UNAVAILABLE("sfu-unavailable"),
     BAD_SDP("bad-sdp"),
     INTERNAL("internal");

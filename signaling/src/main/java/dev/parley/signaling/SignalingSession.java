@@ -9,6 +9,7 @@ import dev.parley.rooms.RoomException;
 import dev.parley.rooms.RoomRegistry;
 import dev.parley.rooms.StatePatch;
 import dev.parley.rooms.Topology;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -41,6 +42,10 @@ public final class SignalingSession implements Endpoint {
     private final RateLimiter limiter;
     private final MessageBudgets budgets;
 
+    private final Admission admission;
+    private final InetAddress client;
+    private final long openedNanos;
+    private boolean everJoined;
     private Membership membership;
     private int droppedWhileLimited;
     private boolean closed;
@@ -55,6 +60,19 @@ public final class SignalingSession implements Endpoint {
     public SignalingSession(RoomRegistry rooms, Transport transport, MessageCodec codec, SignalingConfig config,
                             IceServerProvider iceServers, SfuGateway sfu, SignalingObserver observer, Clock clock,
                             LongSupplier nanoTime) {
+        this(rooms, transport, codec, config, iceServers, sfu, observer, clock, nanoTime,
+                new Admission(config.admission()), null);
+    }
+
+    /**
+     * @param admission the server's per-address limits (joins, new rooms)
+     * @param client    the client's address, or null when unknown (then no per-address limit applies)
+     */
+    public SignalingSession(RoomRegistry rooms, Transport transport, MessageCodec codec, SignalingConfig config,
+                            IceServerProvider iceServers, SfuGateway sfu, SignalingObserver observer, Clock clock,
+                            LongSupplier nanoTime, Admission admission, InetAddress client) {
+        this.admission = admission;
+        this.client = client;
         this.sfu = sfu;
         this.rooms = rooms;
         this.transport = transport;
@@ -66,6 +84,7 @@ public final class SignalingSession implements Endpoint {
         this.nanoTime = nanoTime;
         long now = nanoTime.getAsLong();
         this.lastSeenNanos = now;
+        this.openedNanos = now;
         this.limiter = new RateLimiter(config.rateLimit(), config.rateBurst(), now);
         this.budgets = new MessageBudgets(now);
     }
@@ -114,8 +133,19 @@ public final class SignalingSession implements Endpoint {
         }
     }
 
-    /** Closes the socket if the client has been silent for longer than the liveness timeout. */
+    /**
+     * Closes the socket if the client has been silent for longer than the liveness timeout, or has not joined a room
+     * within the join timeout of opening it.
+     */
     public boolean closeIfSilent(long nowNanos) {
+        boolean neverJoined;
+        synchronized (this) {
+            neverJoined = !everJoined && !closed;
+        }
+        if (neverJoined && nowNanos - openedNanos > config.joinTimeout().toNanos()) {
+            close(CloseCodes.JOIN_TIMEOUT, "No join within " + config.joinTimeout().toSeconds() + " s");
+            return true;
+        }
         if (nowNanos - lastSeenNanos > config.livenessTimeout().toNanos()) {
             close(CloseCodes.LIVENESS_TIMEOUT, "No message for " + config.livenessTimeout().toSeconds() + " s");
             return true;
@@ -185,12 +215,27 @@ public final class SignalingSession implements Endpoint {
             throw new ProtocolException(ErrorCode.UNSUPPORTED_VERSION,
                     "This server speaks protocol version " + MessageCodec.VERSION, join.ref());
         }
+        long now = nanoTime.getAsLong();
+        if (!admission.mayJoin(client, now)) {
+            throw new ProtocolException(ErrorCode.TOO_MANY_JOINS, "Too many joins from your address; wait a minute",
+                    join.ref());
+        }
+        if (!rooms.exists(join.room()) && !admission.mayCreateRoom(client, now)) {
+            throw new ProtocolException(ErrorCode.TOO_MANY_ROOMS,
+                    "Too many new rooms from your address; wait a minute or join an existing one", join.ref());
+        }
         membership = roomCall(join, () -> rooms.join(join.room(), join.name(), join.state(), this)).membership();
+        everJoined = true;
     }
 
     private void onResume(ClientMessage.Resume resume) throws ProtocolException {
         requireNotJoined(resume);
+        if (!admission.mayJoin(client, nanoTime.getAsLong())) {
+            throw new ProtocolException(ErrorCode.TOO_MANY_JOINS, "Too many joins from your address; wait a minute",
+                    resume.ref());
+        }
         membership = roomCall(resume, () -> rooms.resume(resume.token(), this)).membership();
+        everJoined = true;
     }
 
     private void onLeave(ClientMessage.Leave leave) throws ProtocolException {

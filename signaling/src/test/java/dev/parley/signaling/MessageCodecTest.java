@@ -487,7 +487,7 @@ class MessageCodecTest {
         assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::wire)).containsExactlyInAnyOrder(
                 "bad-json", "bad-message", "unknown-type", "unsupported-version", "not-joined", "already-joined",
                 "bad-room-name", "bad-name", "room-full", "unknown-participant", "text-too-long", "resume-failed",
-                "rate-limited", "sfu-unavailable", "bad-sdp", "internal");
+                "rate-limited", "too-many-joins", "too-many-rooms", "sfu-unavailable", "bad-sdp", "internal");
     }
 
     @ParameterizedTest

@@ -660,7 +660,7 @@ class SignalingSessionTest {
 
     @Test
     void anyMessageResetsTheLivenessTimer() {
-        Client ada = new Client();
+        Client ada = joined("live", "Ada");
         long timeout = config.livenessTimeout().toNanos();
 
         nanos += timeout - SECOND;
@@ -672,9 +672,9 @@ class SignalingSessionTest {
     @Test
     void trackerClosesOnlySilentSessions() {
         SessionTracker tracker = new SessionTracker();
-        Client quiet = new Client();
+        Client quiet = joined("live", "Quiet");
         nanos += 10 * SECOND;
-        Client chatty = new Client();
+        Client chatty = joined("live", "Chatty");
         tracker.add(quiet.session);
         tracker.add(chatty.session);
 
@@ -855,6 +855,43 @@ class SignalingSessionTest {
         // This room is peer to peer, so the first three are refused as such; the rest never reach the room.
         assertThat(codes).containsExactly("sfu-unavailable/s0", "sfu-unavailable/s1", "sfu-unavailable/s2",
                 "rate-limited/s3", "rate-limited/s4");
+    }
+
+    @Test
+    void aSocketThatNeverJoinsIsClosedAfterTheJoinTimeout() {
+        Client idle = new Client();
+        Client member = joined("timeouts", "Ada");
+        nanos += SignalingConfig.JOIN_TIMEOUT.toNanos() - SECOND;
+        member.send("{\"type\":\"ping\"}");
+        assertThat(idle.session.closeIfSilent(nanos)).isFalse();
+        nanos += 2 * SECOND;
+        member.send("{\"type\":\"ping\"}");
+
+        assertThat(idle.session.closeIfSilent(nanos)).isTrue();
+        assertThat(idle.transport.closes()).extracting(RecordingTransport.Close::code)
+                .containsExactly(CloseCodes.JOIN_TIMEOUT);
+        assertThat(member.session.closeIfSilent(nanos)).as("a joined socket has no join timeout").isFalse();
+    }
+
+    @Test
+    void joinsAndNewRoomsFromOneAddressAreLimitedPerMinute() throws Exception {
+        Admission admission = new Admission(new Admission.Limits(100, 10, 4, 2, false));
+        java.net.InetAddress host = java.net.InetAddress.getByName("1.2.3.4");
+        java.util.function.Supplier<RecordingTransport> join = () -> {
+            RecordingTransport t = new RecordingTransport();
+            return t;
+        };
+        List<String> outcomes = new java.util.ArrayList<>();
+        for (String room : new String[] {"r1", "r2", "r3", "r1", "r1"}) {
+            RecordingTransport t = join.get();
+            SignalingSession s = new SignalingSession(rooms, t, codec, config, iceServers, SfuGateway.NONE, observer,
+                    clock, () -> nanos, admission, host);
+            s.onText("{\"type\":\"join\",\"room\":\"" + room + "\",\"name\":\"P\",\"version\":1}");
+            JsonNode last = t.frames().getLast();
+            outcomes.add(room + ":" + (last.get("type").asText().equals("joined") ? "joined" : last.get("code").asText()));
+        }
+        assertThat(outcomes).containsExactly("r1:joined", "r2:joined", "r3:too-many-rooms", "r1:joined",
+                "r1:too-many-joins");
     }
 
     @Test

@@ -37,6 +37,8 @@ import javax.net.ssl.SSLContext;
  * @param software               SOFTWARE attribute of responses, or empty for none
  * @param ownServicePorts        ports of the server's own addresses that peers may be, besides the relay ports
  *                               (the SFU's media port); any other port there is refused
+ * @param streamAllocateDeadline a TCP/TLS connection without an allocation this long after it opened (or at any
+ *                               check every such period later) is closed, however it trickles bytes
  * @param legacyChannelNumbers   also accept channels 0x5000-0x7FFF (RFC 5766) as coturn and its client
  *                               tools do; off by default (RFC 8656 §12 allows only 0x4000-0x4FFF)
  */
@@ -65,10 +67,14 @@ public record TurnConfig(
         boolean allowPrivatePeers,
         String software,
         boolean legacyChannelNumbers,
-        java.util.Set<Integer> ownServicePorts) {
+        java.util.Set<Integer> ownServicePorts,
+        Duration streamAllocateDeadline) {
 
     public TurnConfig {
         ownServicePorts = java.util.Set.copyOf(ownServicePorts);
+        if (streamAllocateDeadline.isNegative() || streamAllocateDeadline.isZero()) {
+            throw new IllegalArgumentException("streamAllocateDeadline must be positive");
+        }
         Objects.requireNonNull(listenAddress, "listenAddress");
         Objects.requireNonNull(relayAddress, "relayAddress");
         Objects.requireNonNull(realm, "realm");
@@ -128,6 +134,8 @@ public record TurnConfig(
         private String software = "Parley";
         private boolean legacyChannelNumbers;
         private java.util.Set<Integer> ownServicePorts = java.util.Set.of();
+        /** 10 s: a browser allocates within one round trip of connecting (two with the 401 challenge). */
+        private Duration streamAllocateDeadline = Duration.ofSeconds(10);
 
         private Builder(String realm, String secret) {
             this.realm = realm;
@@ -164,11 +172,14 @@ public record TurnConfig(
         /** Ports of the server's own addresses a peer may be besides relay ports (the SFU's media port). */
         public Builder ownServicePorts(java.util.Set<Integer> v) { ownServicePorts = v; return this; }
 
+        public Builder streamAllocateDeadline(Duration v) { streamAllocateDeadline = v; return this; }
+
         public TurnConfig build() {
             return new TurnConfig(listenAddress, port, udp, tcp, tlsPort, sslContext, relayAddress, advertisedAddress,
                     relayPortMin, relayPortMax, realm, secret, defaultLifetime, maxLifetime, nonceLifetime,
                     maxAllocations, maxAllocationsPerUser, maxAllocationsPerIp, maxPermissionsPerAllocation, maxConnections,
-                    bandwidthBytesPerSecond, allowPrivatePeers, software, legacyChannelNumbers, ownServicePorts);
+                    bandwidthBytesPerSecond, allowPrivatePeers, software, legacyChannelNumbers, ownServicePorts,
+                    streamAllocateDeadline);
         }
     }
 }

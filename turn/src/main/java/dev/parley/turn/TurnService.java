@@ -96,13 +96,15 @@ public final class TurnService implements AutoCloseable {
             ServerSocket server = new ServerSocket();
             server.setReuseAddress(true);
             bind(server, new InetSocketAddress(config.listenAddress(), port));
-            tcp = new StreamListener(server, Transport.TCP, config.maxConnections(), clock, stats);
+            tcp = new StreamListener(server, Transport.TCP, config.maxConnections(), config.maxAllocationsPerIp(),
+                    config.streamAllocateDeadline().toMillis(), clock, stats);
         }
         if (config.tls()) {
             ServerSocket server = config.sslContext().getServerSocketFactory().createServerSocket();
             server.setReuseAddress(true);
             bind(server, new InetSocketAddress(config.listenAddress(), config.tlsPort()));
-            tls = new StreamListener(server, Transport.TLS, config.maxConnections(), clock, stats);
+            tls = new StreamListener(server, Transport.TLS, config.maxConnections(), config.maxAllocationsPerIp(),
+                    config.streamAllocateDeadline().toMillis(), clock, stats);
         }
     }
 

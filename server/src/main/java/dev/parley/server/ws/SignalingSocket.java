@@ -20,12 +20,17 @@ public final class SignalingSocket implements Session.Listener.AutoDemanding {
     private final Function<JettyTransport, SignalingSession> sessions;
     private final SessionTracker tracker;
     private final Executor drainer;
+    private final Runnable released;
     private SignalingSession session;
+    private boolean closed;
 
-    SignalingSocket(Function<JettyTransport, SignalingSession> sessions, SessionTracker tracker, Executor drainer) {
+    /** @param released called once when the socket closes: gives its admission slot back */
+    SignalingSocket(Function<JettyTransport, SignalingSession> sessions, SessionTracker tracker, Executor drainer,
+            Runnable released) {
         this.sessions = sessions;
         this.tracker = tracker;
         this.drainer = drainer;
+        this.released = released;
     }
 
     @Override
@@ -51,6 +56,11 @@ public final class SignalingSocket implements Session.Listener.AutoDemanding {
     }
 
     private void closed() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        released.run();
         if (session != null) {
             session.onClose();
             tracker.remove(session);

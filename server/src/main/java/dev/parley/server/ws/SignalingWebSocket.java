@@ -6,7 +6,9 @@ import dev.parley.signaling.SignalingSession;
 import java.time.Duration;
 import dev.parley.signaling.Transport;
 import java.util.concurrent.Executor;
-import java.util.function.BiFunction;
+import dev.parley.signaling.Admission;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import dev.parley.server.turn.IceServers;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -26,9 +28,15 @@ public final class SignalingWebSocket {
     private SignalingWebSocket() {
     }
 
+    /** Makes the session of one admitted socket. */
+    @FunctionalInterface
+    public interface SessionFactory {
+        SignalingSession create(Transport transport, String pageHost, InetAddress client);
+    }
+
     public static WebSocketUpgradeHandler create(Server server, ContextHandler context, OriginPolicy origins,
                                                  SignalingConfig config, SessionTracker tracker,
-                                                 BiFunction<Transport, String, SignalingSession> sessions,
+                                                 Admission admission, SessionFactory sessions,
                                                  Executor drainer) {
         return WebSocketUpgradeHandler.from(server, context, container -> {
             container.setMaxTextMessageSize(MAX_FRAME);
@@ -45,8 +53,20 @@ public final class SignalingWebSocket {
                             "Origin not allowed");
                     return null;
                 }
+                InetAddress client = request.getConnectionMetaData().getRemoteSocketAddress()
+                        instanceof InetSocketAddress inet ? inet.getAddress() : null;
+                Admission.Refusal refusal = admission.open(client, System.nanoTime());
+                if (refusal != null) {
+                    boolean full = refusal == Admission.Refusal.SERVER_FULL;
+                    Response.writeError(request, response, callback,
+                            full ? HttpStatus.SERVICE_UNAVAILABLE_503 : HttpStatus.TOO_MANY_REQUESTS_429,
+                            full ? "The server has all the connections it takes; try again later"
+                                    : "Too many connections from your address");
+                    return null;
+                }
                 String pageHost = IceServers.hostOf(host);
-                return new SignalingSocket(transport -> sessions.apply(transport, pageHost), tracker, drainer);
+                return new SignalingSocket(transport -> sessions.create(transport, pageHost, client), tracker, drainer,
+                        () -> admission.closed(client, System.nanoTime()));
             });
         });
     }

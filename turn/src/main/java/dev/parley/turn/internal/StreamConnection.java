@@ -26,13 +26,19 @@ import org.slf4j.LoggerFactory;
  * stream, framed by their own length fields. A reader thread frames and hands each message to the
  * core; a writer thread drains the bounded outbox. Junk (a first byte that starts neither, or a
  * message the core finds malformed) closes the connection: after it the framing is lost. A
- * connection that has no allocation and is silent for {@link #IDLE_MS} is closed. Thread-safe.
+ * connection that has no allocation and is silent for {@link #IDLE_MS} is closed, and so is one that
+ * has no allocation at a watchdog check (the first {@code allocateDeadline} after it opened, then
+ * every such period): a client trickling a byte now and then keeps reads alive but not its slot.
+ * The outbox is bounded in frames and in bytes ({@link #OUTBOX_BYTES}); beyond either, frames are
+ * dropped as UDP would drop them. Thread-safe.
  */
 final class StreamConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
     /** Frames queued for a client that does not read; beyond this they are dropped as UDP would be. */
     static final int OUTBOX_FRAMES = 1_024;
+    /** 1 MiB queued for one client at most: about 0.5 s of a 16 Mbit/s relay. */
+    static final long OUTBOX_BYTES = 1 << 20;
     /** A connection without an allocation may idle this long: enough for a slow client's 401 round trip. */
     static final int IDLE_MS = 30_000;
 
@@ -44,10 +50,15 @@ final class StreamConnection {
     private final Runnable onClosed;
     private final BlockingQueue<byte[]> outbox = new ArrayBlockingQueue<>(OUTBOX_FRAMES);
     private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final long allocateDeadlineMillis;
     private volatile boolean closed;
     private Thread writer;
+    private Thread watchdog;
 
-    StreamConnection(Socket socket, FiveTuple tuple, TurnServerCore core, Clock clock, TurnStats stats, Runnable onClosed) {
+    StreamConnection(Socket socket, FiveTuple tuple, TurnServerCore core, Clock clock, TurnStats stats,
+            long allocateDeadlineMillis, Runnable onClosed) {
+        this.allocateDeadlineMillis = allocateDeadlineMillis;
         this.socket = socket;
         this.tuple = tuple;
         this.core = core;
@@ -63,13 +74,40 @@ final class StreamConnection {
     void start() {
         writer = Thread.ofVirtual().name("turn-write-" + tuple.client()).start(this::writeLoop);
         Thread.ofVirtual().name("turn-conn-" + tuple.client()).start(this::readLoop);
+        watchdog = Thread.ofVirtual().name("turn-watch-" + tuple.client()).start(this::watch);
+    }
+
+    /** Closes the connection at the first check that finds it without an allocation. */
+    private void watch() {
+        try {
+            while (!closed) {
+                Thread.sleep(allocateDeadlineMillis); // a timer, not synchronisation: one check per period
+                if (!closed && !core.hasAllocation(tuple)) {
+                    LOG.debug("closing {}: no allocation within {} ms", tuple, allocateDeadlineMillis);
+                    stats.drop(DropReason.NO_ALLOCATION);
+                    close();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Queues a frame; never blocks. */
     void send(byte[] frame) {
-        if (closed || !outbox.offer(frame)) {
+        if (closed) {
+            stats.drop(DropReason.CLIENT_QUEUE_FULL);
+            return;
+        }
+        if (queuedBytes.addAndGet(frame.length) > OUTBOX_BYTES || !outbox.offer(frame)) {
+            queuedBytes.addAndGet(-frame.length);
             stats.drop(DropReason.CLIENT_QUEUE_FULL);
         }
+    }
+
+    /** Bytes queued for the client now (for tests). */
+    long queuedBytes() {
+        return queuedBytes.get();
     }
 
     private void readLoop() {
@@ -142,9 +180,11 @@ final class StreamConnection {
                     continue;
                 }
                 out.write(frame);
+                queuedBytes.addAndGet(-frame.length);
                 // Write what else is queued before flushing: one system call for a burst.
                 for (byte[] next = outbox.poll(); next != null; next = outbox.poll()) {
                     out.write(next);
+                    queuedBytes.addAndGet(-next.length);
                 }
                 out.flush();
             }
@@ -169,6 +209,9 @@ final class StreamConnection {
         }
         core.onClientClosed(tuple);
         onClosed.run();
+        if (watchdog != null && watchdog != Thread.currentThread()) {
+            watchdog.interrupt();
+        }
     }
 
     void join(long millis) throws InterruptedException {

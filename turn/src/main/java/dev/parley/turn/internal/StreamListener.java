@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Accepts TCP or TLS connections (one virtual thread in {@code accept}) and keeps the live
  * {@link StreamConnection}s by 5-tuple so the core's output can reach them. At most
- * {@code maxConnections} at once; more are closed on accept. Thread-safe.
+ * {@code maxConnections} at once, and {@code maxPerAddress} from one client IP address (each
+ * connection holds at most one allocation, so this is the allocation cap per address); more are
+ * closed on accept. Thread-safe.
  */
 public final class StreamListener implements AutoCloseable {
 
@@ -31,10 +33,16 @@ public final class StreamListener implements AutoCloseable {
     private final Clock clock;
     private final TurnStats stats;
     private final Map<FiveTuple, StreamConnection> connections = new ConcurrentHashMap<>();
+    private final Map<java.net.InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
+    private final int maxPerAddress;
+    private final long allocateDeadlineMillis;
     private Thread thread;
 
     /** @param server a bound plain or SSL server socket */
-    public StreamListener(ServerSocket server, Transport transport, int maxConnections, Clock clock, TurnStats stats) {
+    public StreamListener(ServerSocket server, Transport transport, int maxConnections, int maxPerAddress,
+            long allocateDeadlineMillis, Clock clock, TurnStats stats) {
+        this.maxPerAddress = maxPerAddress;
+        this.allocateDeadlineMillis = allocateDeadlineMillis;
         this.server = server;
         this.transport = transport;
         this.local = (InetSocketAddress) server.getLocalSocketAddress();
@@ -75,8 +83,18 @@ public final class StreamListener implements AutoCloseable {
                 continue;
             }
             FiveTuple tuple = new FiveTuple(transport, (InetSocketAddress) socket.getRemoteSocketAddress(), local);
+            java.net.InetAddress address = tuple.client().getAddress();
+            if (perAddress.merge(address, 1, Integer::sum) > maxPerAddress) {
+                perAddress.computeIfPresent(address, (a, n) -> n > 1 ? n - 1 : null);
+                stats.drop(DropReason.QUOTA);
+                closeQuietly(socket);
+                continue;
+            }
             StreamConnection connection = new StreamConnection(socket, tuple, core, clock, stats,
-                    () -> connections.remove(tuple));
+                    allocateDeadlineMillis, () -> {
+                        connections.remove(tuple);
+                        perAddress.computeIfPresent(address, (a, n) -> n > 1 ? n - 1 : null);
+                    });
             connections.put(tuple, connection);
             connection.start();
         }
