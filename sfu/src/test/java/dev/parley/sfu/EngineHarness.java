@@ -175,7 +175,9 @@ final class EngineHarness {
         final Map<Long, Integer> rtpBySsrc = new HashMap<>();
         /** Decrypted RTP received, by sequence number, per SSRC (for retransmission tests). */
         final Map<Long, List<Integer>> sequencesBySsrc = new HashMap<>();
+        /** What the SFU sent that did not decrypt (a replayed retransmission is counted apart, as a browser drops it). */
         int undecryptable;
+        int replays;
         private int audioSeq;
         private int videoSeq;
 
@@ -291,15 +293,23 @@ final class EngineHarness {
         }
 
         private void sendSrtp(byte[] plain, boolean rtcp) {
+            if (!trySendPlain(plain, rtcp)) {
+                throw new IllegalStateException("the client's own SRTP refused a packet");
+            }
+        }
+
+        /** Protects any bytes as SRTP or SRTCP with this client's keys and sends them; false if SRTP refuses them. */
+        boolean trySendPlain(byte[] plain, boolean rtcp) {
             byte[] out = new byte[plain.length + 64];
             try {
                 int n = rtcp ? sender.protectRtcp(plain, 0, plain.length, out, 0)
                         : sender.protectRtp(plain, 0, plain.length, out, 0);
                 engine.onDatagram(out, n, address);
             } catch (SrtpException e) {
-                throw new IllegalStateException(e);
+                return false;
             }
             drain();
+            return true;
         }
 
         void receive(byte[] datagram) {
@@ -322,7 +332,11 @@ final class EngineHarness {
                     throw new IllegalStateException("short RTP");
                 }
             } catch (SrtpException e) {
-                undecryptable++;
+                if (e.reason() == SrtpException.Reason.REPLAYED || e.reason() == SrtpException.Reason.TOO_OLD) {
+                    replays++;
+                } else {
+                    undecryptable++;
+                }
             }
         }
 
