@@ -97,8 +97,16 @@ final class EngineHarness {
         }
     }
 
-    /** Runs the loop's timer once (consent, DTLS, receiver reports). */
+    /**
+     * Runs the loop's timer once (consent, DTLS, receiver reports), after every client's consent check, as browsers
+     * send one every few seconds (RFC 7675).
+     */
     void tick() {
+        for (Client c : clients.values()) {
+            if (c.serverUfrag != null) {
+                c.checkFrom(c.address);
+            }
+        }
         engine.tick();
         drain();
     }

@@ -48,7 +48,13 @@ class TurnServerCoreFuzzTest {
                     h.core.expire(h.now);
                 }
                 case 7 -> h.core.onClientClosed(c.tuple);
-                default -> h.send(c.tuple, c.signed(data.consumeInt(0, 0xfff), dev.parley.stun.TransactionId.random()));
+                default -> { // any method, signed: the nonce comes from an unsigned Allocate's 401
+                    if (c.nonce == null) {
+                        c.challenge(dev.parley.stun.StunMethod.ALLOCATE,
+                                new dev.parley.stun.RequestedTransport(dev.parley.stun.RequestedTransport.UDP));
+                    }
+                    h.send(c.tuple, c.signed(data.consumeInt(0, 0xfff), dev.parley.stun.TransactionId.random()));
+                }
             }
             assertThat(h.core.allocationCount()).isLessThanOrEqualTo(MAX_ALLOCATIONS);
             assertThat(h.stats.allocations()).isEqualTo((long) h.core.allocationCount());
