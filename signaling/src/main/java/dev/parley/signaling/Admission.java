@@ -98,26 +98,21 @@ public final class Admission {
 
     /** Takes a join from the address's budget; false when it is spent. */
     public synchronized boolean mayJoin(InetAddress address, long nowNanos) {
-        if (!limited(address)) {
-            return true;
-        }
-        Entry e = entry(address, nowNanos);
-        if (e.joins == null) {
-            e.joins = new RateLimiter(limits.joinsPerMinute() * PER_MINUTE, limits.joinsPerMinute(), nowNanos);
-        }
-        return e.joins.tryAcquire(nowNanos);
+        return !limited(address) || bucket(entry(address, nowNanos), true, nowNanos).tryAcquire(nowNanos);
     }
 
     /** Takes a new room from the address's budget; false when it is spent. */
     public synchronized boolean mayCreateRoom(InetAddress address, long nowNanos) {
-        if (!limited(address)) {
-            return true;
-        }
-        Entry e = entry(address, nowNanos);
-        if (e.rooms == null) {
+        return !limited(address) || bucket(entry(address, nowNanos), false, nowNanos).tryAcquire(nowNanos);
+    }
+
+    private RateLimiter bucket(Entry e, boolean joins, long nowNanos) {
+        if (joins && e.joins == null) {
+            e.joins = new RateLimiter(limits.joinsPerMinute() * PER_MINUTE, limits.joinsPerMinute(), nowNanos);
+        } else if (!joins && e.rooms == null) {
             e.rooms = new RateLimiter(limits.roomsPerMinute() * PER_MINUTE, limits.roomsPerMinute(), nowNanos);
         }
-        return e.rooms.tryAcquire(nowNanos);
+        return joins ? e.joins : e.rooms;
     }
 
     /**
