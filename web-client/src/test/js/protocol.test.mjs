@@ -105,6 +105,13 @@ test('a ping is sent every 5 seconds', async () => {
   assert.equal(socket.sentOfType('ping').length, 2);
 });
 
+test('chatHistory asks for the messages before a given one', async () => {
+  const { client, socket } = await joinedClient();
+  client.chatHistory('m42');
+  const [ask] = socket.sentOfType('chat-history');
+  assert.equal(ask.before, 'm42');
+});
+
 test('every server message type is emitted as its own event and as message', async () => {
   const { client, socket } = await joinedClient();
   const seen = [];
@@ -117,6 +124,7 @@ test('every server message type is emitted as its own event and as message', asy
     { type: 'participant-left', id: 'b', reason: 'left' },
     { type: 'signal', from: 'b', payload: { candidate: null } },
     { type: 'chat', message: { id: 'c1', from: 'b', name: 'Bob', text: 'hi', ts: 5 } },
+    { type: 'chat-history', messages: [], more: false },
     { type: 'pong', ts: 7 },
     { type: 'server-shutdown', message: 'bye' },
     { type: 'error', code: 'unknown-participant', message: 'no' },
