@@ -6,30 +6,14 @@ import dev.parley.dtls.DtlsOutput;
 import dev.parley.dtls.DtlsRole;
 import dev.parley.ice.CheckResult;
 import dev.parley.ice.CheckVerdict;
-import dev.parley.ice.HostCandidate;
 import dev.parley.ice.IceCredentials;
 import dev.parley.ice.IceEvent;
 import dev.parley.ice.IceLiteAgent;
 import dev.parley.ice.IceSettings;
-import dev.parley.rtp.FullIntraRequest;
-import dev.parley.rtp.GenericNack;
-import dev.parley.rtp.PictureLossIndication;
-import dev.parley.rtp.ReceiverReport;
-import dev.parley.rtp.ReportBlock;
-import dev.parley.rtp.RtcpCompound;
-import dev.parley.rtp.RtcpPacket;
-import dev.parley.rtp.RtpParseException;
-import dev.parley.rtp.SenderReport;
-import dev.parley.sdp.Candidate;
-import dev.parley.sdp.Fingerprint;
-import dev.parley.sdp.LocalTransport;
-import dev.parley.sdp.SdpParseException;
 import dev.parley.srtp.SrtpException;
 import dev.parley.stun.PacketKind;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the SFU knows and does, on the media loop thread (docs/media.md, "The SFU"): rooms and their peers,
- * negotiation, the demultiplexing of datagrams (RFC 7983) and the forwarding path. Sans-I/O: datagrams come in through
+ * The SFU on the media loop thread (docs/media.md, "The SFU"): rooms and their peers, the demultiplexing of datagrams
+ * (RFC 7983), the receive side (ICE, DTLS, SRTP, upstream tracks) and the fan-out to sections. It assembles the
+ * stages that have a class of their own: {@link PeerRoutes} (which connection a datagram is for), {@link Negotiator}
+ * (offer/answer), {@link RtcpTerminator} (NACK, PLI, reports) and {@link MediaOutput} (rewrite, protect, send). Sans-I/O: datagrams come in through
  * {@link #onDatagram}, go out through {@link Sender}, time through {@link #clock}; DTLS handshakes through the
  * injected {@link DtlsFactory} and randomness (SSRCs, ICE credentials) from the injected generator, so a test drives
  * it all without sockets, threads or sleeps. Not thread-safe: every method runs on the loop; other threads post
@@ -51,8 +37,6 @@ final class SfuEngine {
     private static final Logger log = LoggerFactory.getLogger(SfuEngine.class);
     private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
     private static final int BUFFER = 2048;
-    /** Remote addresses one connection may have validated at once (the agent's cap, mirrored by the engine's map). */
-    static final int MAX_ADDRESSES = IceSettings.DEFAULT.maxRemoteAddresses();
 
     /** Where datagrams go; returns false when the socket refused one. */
     interface Sender {
@@ -60,28 +44,34 @@ final class SfuEngine {
     }
 
     private final SfuSettings settings;
-    private final SfuListener listener;
     private final SfuMetrics metrics;
-    private final Sender sender;
     private final Consumer<Runnable> post;
     private final DtlsFactory dtlsFactory;
-    private final Fingerprint sdpFingerprint;
     private final RandomGenerator random;
     private final ErrorLog errors = new ErrorLog(log);
-    private List<Candidate> candidates = List.of();
-
     private final Map<String, SfuRoom> rooms = new HashMap<>();
-    private final Map<String, Peer> byUfrag = new HashMap<>();
-    private final Map<InetSocketAddress, Peer> byAddress = new HashMap<>();
-    private final Map<Peer, Map<DownstreamSection, String>> offeredTracks = new IdentityHashMap<>();
-    private final Map<Peer, List<String>> offeredMids = new IdentityHashMap<>();
+    private final PeerRoutes routes;
+    private final MediaOutput output;
+    private final RtcpTerminator rtcp;
+    private final Negotiator negotiator;
+    private final Negotiator.Effects effects = new Negotiator.Effects() {
+        @Override
+        public void startDtls(Peer peer, DtlsRole role, CertificateFingerprint fingerprint) {
+            SfuEngine.this.startDtls(peer, role, fingerprint);
+        }
+
+        @Override
+        public void bindSlot(Peer peer, Source slot, long ssrc) {
+            SfuEngine.this.bindSlot(peer, slot, ssrc);
+        }
+
+        @Override
+        public void announced(DownstreamSection d) {
+            rtcp.requestKeyframe(d.track, nowNanos);
+        }
+    };
 
     private final byte[] plain = new byte[BUFFER];
-    private final byte[] out = new byte[BUFFER];
-    private final byte[] encrypted = new byte[BUFFER];
-    private final byte[] retransmit = new byte[BUFFER];
-    private final byte[] rtcpPlain = new byte[BUFFER];
-    private final byte[] rtcpEncrypted = new byte[BUFFER];
     private long nowNanos;
     private long nowMillis;
     private long nextReportNanos;
@@ -90,30 +80,20 @@ final class SfuEngine {
     SfuEngine(SfuSettings settings, SfuListener listener, SfuMetrics metrics, Sender sender, Consumer<Runnable> post,
             DtlsFactory dtlsFactory, RandomGenerator random) {
         this.settings = settings;
-        this.listener = listener;
         this.metrics = metrics;
-        this.sender = sender;
         this.post = post;
         this.dtlsFactory = dtlsFactory;
         this.random = random;
-        try {
-            this.sdpFingerprint = Fingerprint.parse(dtlsFactory.localFingerprint().toSdp());
-        } catch (SdpParseException e) {
-            throw new IllegalStateException("our own fingerprint does not parse", e);
-        }
+        this.routes = new PeerRoutes(metrics);
+        this.output = new MediaOutput(sender, metrics);
+        this.rtcp = new RtcpTerminator(output, metrics);
+        this.negotiator = new Negotiator(listener, metrics, dtlsFactory.localFingerprint(),
+                settings.preferredVideoCodec());
     }
 
     /** The port the socket really listens on, for the candidates (known once bound). */
     void listening(int port) {
-        List<Candidate> list = new ArrayList<>();
-        for (HostCandidate h : HostCandidate.forAddresses(settings.advertised(), port, HostCandidate.Transport.UDP)) {
-            try {
-                list.add(Candidate.parse(h.attributeValue()));
-            } catch (SdpParseException e) {
-                throw new IllegalStateException("our own candidate does not parse: " + h.attributeValue(), e);
-            }
-        }
-        candidates = List.copyOf(list);
+        negotiator.listening(settings.advertised(), port);
     }
 
     void clock(long millis, long nanos) {
@@ -135,15 +115,15 @@ final class SfuEngine {
             return false;
         }
         IceCredentials credentials = IceCredentials.generate(random);
-        while (byUfrag.containsKey(credentials.ufrag())) {
+        while (routes.ufragTaken(credentials.ufrag())) {
             credentials = IceCredentials.generate(random);
         }
         IceLiteAgent ice = new IceLiteAgent(credentials, null,
-                new IceSettings(settings.consentTimeoutMillis(), MAX_ADDRESSES), nowMillis);
+                new IceSettings(settings.consentTimeoutMillis(), PeerRoutes.MAX_ADDRESSES), nowMillis);
         Peer peer = new Peer(room, participantId, credentials, ice, randomSsrc(), random.nextLong() & Long.MAX_VALUE,
                 nowNanos);
         room.peers.put(participantId, peer);
-        byUfrag.put(credentials.ufrag(), peer);
+        routes.register(peer);
         metrics.transports++;
         for (Peer other : room.peers.values()) {
             if (other == peer) {
@@ -157,9 +137,9 @@ final class SfuEngine {
                     addSection(other, peer.id, s);
                 }
             }
-            requestOffer(other);
+            negotiator.requestOffer(other);
         }
-        requestOffer(peer);
+        negotiator.requestOffer(peer);
         log.debug("SFU connection for {} in {} ({} in the room)", participantId, roomName, room.peers.size());
         return true;
     }
@@ -171,42 +151,7 @@ final class SfuEngine {
             return new AnswerOutcome.Refused(AnswerOutcome.Refused.Kind.NO_CONNECTION,
                     "No SFU connection; send sfu-connect first");
         }
-        if (version != peer.outstandingVersion) {
-            return AnswerOutcome.STALE; // an answer to an older offer: the newer one is on its way
-        }
-        peer.outstandingVersion = 0;
-        Answer answer;
-        try {
-            answer = Answer.read(sdp, offeredMids.get(peer));
-        } catch (IllegalArgumentException e) {
-            if (peer.dirty) {
-                sendOffer(peer);
-            }
-            return new AnswerOutcome.Refused(AnswerOutcome.Refused.Kind.BAD_SDP, e.getMessage());
-        }
-        if (!peer.answeredOnce) {
-            peer.answeredOnce = true;
-            peer.ice.remoteUfrag(answer.iceUfrag());
-            startDtls(peer, answer.role(), answer.fingerprint());
-        }
-        answer.slotSsrcs().forEach((source, ssrc) -> bindSlot(peer, source, ssrc));
-        peer.videoCodecs = answer.videoCodecs();
-        chooseVideoCodec(peer.room);
-        Map<DownstreamSection, String> announced = offeredTracks.remove(peer);
-        if (announced != null) {
-            announced.forEach((d, trackId) -> {
-                if (trackId.equals(d.trackId) && !d.announced) {
-                    d.announced = true;
-                    if (d.track != null && d.track.source.isVideo()) {
-                        requestKeyframe(d.track);
-                    }
-                }
-            });
-        }
-        if (peer.dirty) {
-            sendOffer(peer);
-        }
-        return AnswerOutcome.ACCEPTED;
+        return negotiator.answer(peer, version, sdp, effects);
     }
 
     void leave(String roomName, String participantId) {
@@ -243,7 +188,7 @@ final class SfuEngine {
                     removeSection(d);
                 }
             }
-            requestOffer(other);
+            negotiator.requestOffer(other);
         }
     }
 
@@ -286,7 +231,7 @@ final class SfuEngine {
 
     private void onStun(byte[] buf, int len, InetSocketAddress source) {
         // A check names its transport in USERNAME (RFC 8445 §7.3); the source address is not trusted for that.
-        Peer peer = byUfrag.get(PacketBytes.localUfrag(buf, len));
+        Peer peer = routes.forCheck(buf, len);
         if (peer == null) {
             metrics.drop(DropReason.BAD_STUN);
             return;
@@ -294,45 +239,20 @@ final class SfuEngine {
         CheckResult result = peer.ice.handle(buf, 0, len, source, nowMillis);
         if (result.hasResponse()) {
             byte[] response = result.response();
-            send(response, 0, response.length, source);
+            output.send(response, 0, response.length, source);
         }
         if (result.verdict() != CheckVerdict.ANSWERED) {
             metrics.drop(DropReason.BAD_STUN);
         }
         for (IceEvent e : result.events()) {
             if (e instanceof IceEvent.Validated v) {
-                route(peer, v.address());
-            }
-        }
-    }
-
-    /**
-     * Routes DTLS and SRTP from {@code address} to {@code peer}, unless another connection already owns it: a check
-     * is answered whatever its source, but an address stays with the connection that had it first (a participant
-     * could otherwise send checks from a forged source and take someone's media). Keeps at most
-     * {@link #MAX_ADDRESSES} per peer, forgetting the oldest that is not its media address.
-     */
-    private void route(Peer peer, InetSocketAddress address) {
-        Peer owner = byAddress.get(address);
-        if (owner != null && owner != peer) {
-            metrics.drop(DropReason.ADDRESS_IN_USE);
-            return;
-        }
-        byAddress.put(address, peer);
-        peer.validated.remove(address);
-        peer.validated.add(address);
-        var it = peer.validated.iterator();
-        while (peer.validated.size() > MAX_ADDRESSES && it.hasNext()) {
-            InetSocketAddress oldest = it.next();
-            if (!oldest.equals(peer.mediaAddress) && !oldest.equals(address)) {
-                it.remove();
-                byAddress.remove(oldest, peer);
+                routes.route(peer, v.address());
             }
         }
     }
 
     private void onDtls(byte[] buf, int len, InetSocketAddress source) {
-        Peer peer = byAddress.get(source);
+        Peer peer = routes.at(source);
         if (peer == null || !peer.ice.isValidated(source, nowMillis)) {
             metrics.drop(DropReason.UNKNOWN_SOURCE);
             return;
@@ -348,7 +268,7 @@ final class SfuEngine {
     }
 
     private void onSrtp(byte[] buf, int len, InetSocketAddress source) {
-        Peer peer = byAddress.get(source);
+        Peer peer = routes.at(source);
         if (peer == null || !peer.ice.isValidated(source, nowMillis)) {
             metrics.drop(DropReason.UNKNOWN_SOURCE);
             return;
@@ -375,7 +295,7 @@ final class SfuEngine {
         peer.mediaAddress = source;
         if (rtcp) {
             metrics.rtcpIn.increment();
-            onRtcp(peer, plain, n);
+            this.rtcp.onRtcp(peer, plain, n, nowNanos);
         } else {
             metrics.rtpIn.increment();
             onRtp(peer, plain, n);
@@ -402,8 +322,7 @@ final class SfuEngine {
         int seq = PacketBytes.u16(p, 2);
         List<Integer> missing = track.received(seq);
         if (!missing.isEmpty()) {
-            sendRtcp(peer, GenericNack.of(peer.rtcpSsrc, track.ssrc, missing));
-            metrics.nacksSent.increment();
+            rtcp.nack(track, missing);
         }
         if (track.cache != null) {
             track.cache.put(seq, p, 0, n);
@@ -412,110 +331,12 @@ final class SfuEngine {
             DownstreamSection d = track.subscribers.get(i);
             if (d.announced && d.subscriber.connected()) {
                 try {
-                    forward(d, p, n);
+                    output.forward(d, p, n);
                 } catch (RuntimeException e) {
                     // One subscriber's failure must not cost the others this packet.
                     internalError("forwarding to " + d.subscriber.id, e);
                 }
             }
-        }
-    }
-
-    /** Rewrites one plaintext RTP packet for a section and sends it, protected with the subscriber's keys. */
-    private void forward(DownstreamSection d, byte[] p, int n) {
-        int length = PacketBytes.rewrite(d, p, n, out);
-        if (length < 0) {
-            metrics.drop(DropReason.MALFORMED);
-            return;
-        }
-        try {
-            int protectedLength = d.subscriber.sender.protectRtp(out, 0, length, encrypted, 0);
-            if (sendTo(d.subscriber, encrypted, protectedLength)) {
-                metrics.rtpOut.increment();
-            }
-        } catch (SrtpException e) {
-            metrics.drop(DropReason.SRTP);
-        }
-    }
-
-    private void onRtcp(Peer peer, byte[] p, int n) {
-        List<RtcpPacket> packets;
-        try {
-            packets = RtcpCompound.parse(p, 0, n);
-        } catch (RtpParseException e) {
-            metrics.drop(DropReason.MALFORMED);
-            return;
-        }
-        for (RtcpPacket packet : packets) {
-            switch (packet) {
-                case SenderReport sr -> onSenderReport(peer, sr);
-                case GenericNack nack -> onNack(peer, nack);
-                case PictureLossIndication pli -> {
-                    DownstreamSection d = peer.sectionsBySsrc.get(pli.mediaSsrc());
-                    if (d != null) {
-                        requestKeyframe(d.track);
-                    }
-                }
-                case FullIntraRequest fir -> {
-                    for (FullIntraRequest.Entry e : fir.entries()) {
-                        DownstreamSection d = peer.sectionsBySsrc.get(e.ssrc());
-                        if (d != null) {
-                            requestKeyframe(d.track);
-                        }
-                    }
-                }
-                default -> {
-                    // Receiver reports, SDES, BYE, REMB, transport-cc: the SFU terminates them.
-                }
-            }
-        }
-    }
-
-    private void onSenderReport(Peer peer, SenderReport sr) {
-        UpstreamTrack track = peer.publishedBySsrc.get(sr.ssrc());
-        if (track == null) {
-            return;
-        }
-        track.lastSenderReportNtpMiddle = (sr.ntpTimestamp() >>> 16) & 0xffff_ffffL;
-        track.lastSenderReportNanos = nowNanos;
-        for (DownstreamSection d : track.subscribers) {
-            if (d.announced && d.subscriber.connected() && d.rewriter.sourceSsrc() == track.ssrc) {
-                sendRtcp(d.subscriber, new SenderReport(d.outSsrc, sr.ntpTimestamp(),
-                        d.rewriter.reportTimestamp(sr.rtpTimestamp()), sr.packetCount(), sr.octetCount(), List.of()));
-            }
-        }
-    }
-
-    private void onNack(Peer subscriber, GenericNack nack) {
-        DownstreamSection d = subscriber.sectionsBySsrc.get(nack.mediaSsrc());
-        metrics.nacksReceived.increment();
-        if (d == null || d.track == null || d.track.cache == null) {
-            return;
-        }
-        if (d.resends == null) {
-            d.resends = new ResendHistory(UpstreamTrack.CACHE_PACKETS);
-        }
-        for (int seq : nack.lostSequenceNumbers()) {
-            int source = d.rewriter.sourceSequence(seq);
-            if (!d.track.cache.contains(source)) {
-                continue;
-            }
-            if (!d.resends.mayResend(seq, nowNanos) || !subscriber.retransmissionBudget.take(nowNanos)) {
-                metrics.drop(DropReason.NACK_LIMITED);
-                continue;
-            }
-            int length = d.track.cache.get(source, retransmit);
-            forward(d, retransmit, length);
-            metrics.retransmissions.increment();
-        }
-    }
-
-    private void requestKeyframe(UpstreamTrack track) {
-        if (track == null || !track.source.isVideo() || !track.mayRequestKeyframe(nowNanos)) {
-            return;
-        }
-        if (sendRtcp(track.publisher, new PictureLossIndication(track.publisher.rtcpSsrc, track.ssrc))) {
-            metrics.keyframeRequests.increment();
         }
     }
 
@@ -542,16 +363,7 @@ final class SfuEngine {
                     peer.dtls.tick(nowMillis);
                 }
                 if (report && peer.connected() && !peer.published.isEmpty()) {
-                    List<ReportBlock> blocks = new ArrayList<>();
-                    for (UpstreamTrack t : peer.published.values()) {
-                        ReportBlock b = t.reportBlock(nowNanos);
-                        if (b != null) {
-                            blocks.add(b);
-                        }
-                    }
-                    if (!blocks.isEmpty()) {
-                        sendRtcp(peer, new ReceiverReport(peer.rtcpSsrc, blocks));
-                    }
+                    rtcp.receiverReport(peer, nowNanos);
                 }
             }
             dropIfEmpty(room);
@@ -561,12 +373,12 @@ final class SfuEngine {
     // ---- peers, tracks, sections -------------------------------------------------------------------------------
 
     private void startDtls(Peer peer, DtlsRole role, CertificateFingerprint fingerprint) {
-        DtlsOutput output = new DtlsOutput() {
+        DtlsOutput toLoop = new DtlsOutput() {
             @Override
             public void send(byte[] datagram) {
                 post.accept(() -> {
                     if (!peer.closed) {
-                        sendDtls(peer, datagram);
+                        SfuEngine.this.output.sendDtls(peer, datagram);
                     }
                 });
             }
@@ -576,7 +388,7 @@ final class SfuEngine {
                 post.accept(() -> onDtlsEvent(peer, event));
             }
         };
-        peer.dtls = dtlsFactory.start(role, fingerprint, output, nowMillis);
+        peer.dtls = dtlsFactory.start(role, fingerprint, toLoop, nowMillis);
         for (byte[] early : peer.earlyDtls) {
             peer.dtls.receive(early, 0, early.length, nowMillis);
         }
@@ -597,7 +409,7 @@ final class SfuEngine {
                         done.keys().profile());
                 for (DownstreamSection d : peer.sections) {
                     if (d.announced && d.track != null) {
-                        requestKeyframe(d.track);
+                        rtcp.requestKeyframe(d.track, nowNanos);
                     }
                 }
                 // The handshake needs both ways, so its address is one the peer really receives on.
@@ -685,12 +497,8 @@ final class SfuEngine {
         peer.closed = true;
         SfuRoom room = peer.room;
         room.peers.remove(peer.id, peer);
-        byUfrag.remove(peer.credentials.ufrag(), peer);
-        for (InetSocketAddress a : peer.validated) {
-            byAddress.remove(a, peer);
-        }
-        offeredTracks.remove(peer);
-        offeredMids.remove(peer);
+        routes.forget(peer);
+        negotiator.forget(peer);
         peer.ice.close();
         if (peer.dtls != null) {
             peer.dtls.close();
@@ -713,69 +521,12 @@ final class SfuEngine {
                 }
             }
             if (changed) {
-                requestOffer(other);
+                negotiator.requestOffer(other);
             }
         }
         metrics.tracks = countTracks();
-        chooseVideoCodec(room);
+        negotiator.chooseVideoCodec(room);
         log.debug("SFU connection of {} closed: {}", peer.id, why);
-    }
-
-    /**
-     * The room's video codec: the preferred one when every connection that has answered accepted it, else VP8. A
-     * change re-offers everyone with the new codec first, so publishers switch to it.
-     */
-    private void chooseVideoCodec(SfuRoom room) {
-        String preferred = settings.preferredVideoCodec();
-        boolean everyone = true;
-        for (Peer p : room.peers.values()) {
-            if (p.answeredOnce && !p.videoCodecs.contains(preferred)) {
-                everyone = false;
-            }
-        }
-        String codec = everyone ? preferred : "VP8";
-        if (!codec.equals(room.videoCodec)) {
-            log.debug("Room {} sends video as {} now", room.name, codec);
-            room.videoCodec = codec;
-            for (Peer p : room.peers.values()) {
-                requestOffer(p);
-            }
-        }
-    }
-
-    private void requestOffer(Peer peer) {
-        if (peer.closed) {
-            return;
-        }
-        if (peer.outstandingVersion != 0) {
-            peer.dirty = true;
-        } else {
-            sendOffer(peer);
-        }
-    }
-
-    private void sendOffer(Peer peer) {
-        int version = ++peer.lastVersion;
-        peer.outstandingVersion = version;
-        peer.dirty = false;
-        LocalTransport transport = new LocalTransport(peer.credentials.ufrag(), peer.credentials.password(),
-                sdpFingerprint, candidates);
-        SfuOffer offer = OfferWriter.write(peer, transport, version, peer.room.videoCodec);
-        List<String> mids = new ArrayList<>();
-        for (Source s : Source.values()) {
-            mids.add(s.slotMid());
-        }
-        Map<DownstreamSection, String> live = new IdentityHashMap<>();
-        for (DownstreamSection d : peer.sections) {
-            mids.add(d.mid);
-            if (!d.idle()) {
-                live.put(d, d.trackId);
-            }
-        }
-        offeredMids.put(peer, mids);
-        offeredTracks.put(peer, live);
-        metrics.offers.increment();
-        listener.offer(peer.room.name, peer.id, offer);
     }
 
     private Peer peer(String roomName, String participantId) {
@@ -801,9 +552,9 @@ final class SfuEngine {
 
     // ---- inspection (tests, metrics) -----------------------------------------------------------------------------
 
-    /** Addresses that route to a connection: at most {@link #MAX_ADDRESSES} per connection. */
+    /** Addresses that route to a connection: at most {@link PeerRoutes#MAX_ADDRESSES} per connection. */
     int addressCount() {
-        return byAddress.size();
+        return routes.addressCount();
     }
 
     /** SSRCs the participant's send context keeps SRTP state for, or -1 without a connected transport. */
@@ -813,45 +564,6 @@ final class SfuEngine {
     }
 
         // ---- output ------------------------------------------------------------------------------------------------
-
-    private boolean sendRtcp(Peer peer, RtcpPacket packet) {
-        if (!peer.connected()) {
-            return false;
-        }
-        int n = RtcpCompound.encode(List.of(packet), rtcpPlain, 0);
-        try {
-            int length = peer.sender.protectRtcp(rtcpPlain, 0, n, rtcpEncrypted, 0);
-            if (sendTo(peer, rtcpEncrypted, length)) {
-                metrics.rtcpOut.increment();
-                return true;
-            }
-        } catch (SrtpException e) {
-            metrics.drop(DropReason.SRTP);
-        }
-        return false;
-    }
-
-    /** SRTP and SRTCP go to the peer's media address only (never to one a check alone named). */
-    private boolean sendTo(Peer peer, byte[] buf, int len) {
-        return peer.mediaAddress != null && send(buf, 0, len, peer.mediaAddress);
-    }
-
-    /** DTLS goes where the handshake runs: before it, where ICE says (Chrome waits for our flight to nominate). */
-    private void sendDtls(Peer peer, byte[] datagram) {
-        InetSocketAddress to = peer.mediaAddress != null ? peer.mediaAddress : peer.ice.destination().orElse(null);
-        if (to != null) {
-            send(datagram, 0, datagram.length, to);
-        }
-    }
-
-    private boolean send(byte[] buf, int off, int len, InetSocketAddress to) {
-        if (sender.send(buf, off, len, to)) {
-            metrics.bytesOut.add(len);
-            return true;
-        }
-        metrics.drop(DropReason.SEND_FAILED);
-        return false;
-    }
 
     private long randomSsrc() {
         long ssrc;

@@ -114,7 +114,7 @@ class SfuEngineAbuseTest {
         }
         alice.publish(5);
 
-        assertThat(h.engine.addressCount()).isLessThanOrEqualTo(1 + SfuEngine.MAX_ADDRESSES);
+        assertThat(h.engine.addressCount()).isLessThanOrEqualTo(1 + PeerRoutes.MAX_ADDRESSES);
         assertThat(bob.videoFrom(alice)).as("bob's media address is kept").isEqualTo(5);
     }
 
