@@ -172,6 +172,9 @@ class SfuCallIT {
 
         expectMetricAbove("parley_sfu_rtp_packets_received_total", receivedBefore);
         expectMetricAbove("parley_sfu_rtp_packets_sent_total", sentBefore);
+        // Chromium took the transport-wide sequence number the slots offer, and the SFU answers it with feedback.
+        expectMetricAbove("parley_sfu_transport_cc_packets_total", 0);
+        expectMetricAbove("parley_sfu_transport_cc_feedbacks_total", 0);
         for (Person person : everyone) {
             expectNoMeshMedia(person, 3);
         }

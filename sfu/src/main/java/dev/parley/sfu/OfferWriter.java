@@ -26,6 +26,8 @@ final class OfferWriter {
     static final int VP9_PT = 98;
     static final int H264_PT = 102;
     static final int MID_EXTENSION_ID = 1;
+    /** The transport-wide sequence number (draft-holmer-rmcat-transport-wide-cc-extensions-01 §2), on the slots. */
+    static final int TRANSPORT_CC_EXTENSION_ID = 3;
 
     static final List<Codec> AUDIO = List.of(
             Codec.of(OPUS_PT, Codec.OPUS, 48000, 2, "minptime=10;useinbandfec=1", List.of(), Codec.NO_RTX));
@@ -36,7 +38,13 @@ final class OfferWriter {
             "level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f", VIDEO_FEEDBACK, Codec.NO_RTX);
     /** Every video section offers all three with fixed payload types, the room's codec first (senders use it). */
     static final List<Codec> VIDEO = List.of(VP8, VP9, H264);
-    static final List<Extmap> SLOT_EXTENSIONS = List.of(Extmap.of(MID_EXTENSION_ID, CodecPolicy.EXT_MID));
+    /**
+     * The slots ask for {@code sdes:mid} (demux before the SSRC is known) and the transport-wide sequence number,
+     * with {@code transport-cc} feedback on every slot codec: the SFU answers with feedback every 100 ms, so the
+     * browser's own estimator adapts what it sends to its uplink. Forwarded sections carry no extension.
+     */
+    static final List<Extmap> SLOT_EXTENSIONS = List.of(Extmap.of(MID_EXTENSION_ID, CodecPolicy.EXT_MID),
+            Extmap.of(TRANSPORT_CC_EXTENSION_ID, CodecPolicy.EXT_TRANSPORT_CC));
 
     private OfferWriter() {
     }
@@ -52,7 +60,8 @@ final class OfferWriter {
         SubscriberOfferBuilder b = SubscriberOfferBuilder.offer(Origin.of(peer.sessionId, version)).transport(transport);
         Map<Source, String> slots = new EnumMap<>(Source.class);
         for (Source s : Source.values()) {
-            b.section(SubscriberSection.receiving(s.slotMid(), s.kind(), codecs(s.kind(), video), SLOT_EXTENSIONS));
+            b.section(SubscriberSection.receiving(s.slotMid(), s.kind(), withTransportCc(codecs(s.kind(), video)),
+                    SLOT_EXTENSIONS));
             slots.put(s, s.slotMid());
         }
         List<SfuOffer.OfferedTrack> tracks = new ArrayList<>();
@@ -72,6 +81,18 @@ final class OfferWriter {
     /** The {@code a=msid} stream: the publisher's id for its camera and microphone, a second stream for its screen. */
     static String streamId(String publisherId, Source source) {
         return source == Source.SCREEN ? publisherId + "-screen" : publisherId;
+    }
+
+    /** The codecs with {@code transport-cc} added to their feedback, for the sections the SFU receives in. */
+    static List<Codec> withTransportCc(List<Codec> codecs) {
+        List<Codec> out = new ArrayList<>(codecs.size());
+        for (Codec c : codecs) {
+            List<String> feedback = new ArrayList<>(c.rtcpFeedback());
+            feedback.add("transport-cc");
+            out.add(new Codec(c.payloadType(), c.name(), c.clockRate(), c.channels(), c.parameters(), feedback,
+                    c.rtxPayloadType()));
+        }
+        return out;
     }
 
     private static List<Codec> codecs(String kind, List<Codec> video) {

@@ -56,6 +56,8 @@ final class Peer {
      * A check alone (whose source can be forged) never moves it.
      */
     InetSocketAddress mediaAddress;
+    /** Arrival times of this peer's packets, for the transport-cc feedback sent to it. */
+    final TransportCcRecorder transportCc = new TransportCcRecorder();
     /** Retransmissions this peer may still receive (a budget refilled over time). */
     final PacketBudget retransmissionBudget;
 

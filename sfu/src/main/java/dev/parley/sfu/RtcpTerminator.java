@@ -80,6 +80,17 @@ final class RtcpTerminator {
         metrics.nacksSent.increment();
     }
 
+    /** The transport-cc feedback due to {@code publisher} (called every tick, about 100 ms). */
+    void transportCcFeedback(Peer publisher) {
+        UpstreamTrack any = publisher.published.values().stream().findFirst().orElse(null);
+        long mediaSsrc = any == null ? 0 : any.ssrc;
+        for (dev.parley.rtp.TransportCcFeedback fb : publisher.transportCc.takeFeedback(publisher.rtcpSsrc, mediaSsrc)) {
+            if (output.sendRtcp(publisher, fb)) {
+                metrics.transportCcFeedbacks.increment();
+            }
+        }
+    }
+
     /** A receiver report about every track {@code publisher} sends (RFC 3550 §6.4.2), if any has started. */
     void receiverReport(Peer publisher, long nowNanos) {
         List<ReportBlock> blocks = new ArrayList<>();

@@ -309,6 +309,11 @@ final class SfuEngine {
             metrics.drop(DropReason.MALFORMED);
             return;
         }
+        int transportSequence = PacketBytes.transportSequence(p, n);
+        if (transportSequence >= 0) {
+            peer.transportCc.record(transportSequence, nowNanos / 1000);
+            metrics.transportCcPackets.increment();
+        }
         long ssrc = PacketBytes.u32(p, 8);
         UpstreamTrack track = peer.publishedBySsrc.get(ssrc);
         if (track == null) {
@@ -361,6 +366,9 @@ final class SfuEngine {
                 }
                 if (peer.dtls != null) {
                     peer.dtls.tick(nowMillis);
+                }
+                if (peer.connected()) {
+                    rtcp.transportCcFeedback(peer);
                 }
                 if (report && peer.connected() && !peer.published.isEmpty()) {
                     rtcp.receiverReport(peer, nowNanos);

@@ -20,6 +20,8 @@ public final class SfuMetrics {
     final LongAdder handshakeFailures = new LongAdder();
     final LongAdder consentExpiries = new LongAdder();
     final LongAdder offers = new LongAdder();
+    final LongAdder transportCcPackets = new LongAdder();
+    final LongAdder transportCcFeedbacks = new LongAdder();
     final LatencyHistogram forwarding = new LatencyHistogram();
     private final AtomicLongArray drops = new AtomicLongArray(DropReason.values().length);
     volatile int transports;
@@ -89,6 +91,16 @@ public final class SfuMetrics {
     /** Time spent on each RTP/RTCP datagram from its receive to the last send of its copies. */
     public LatencyHistogram forwardingLatency() {
         return forwarding;
+    }
+
+    /** Received RTP packets that carried a transport-wide sequence number. */
+    public long transportCcPackets() {
+        return transportCcPackets.sum();
+    }
+
+    /** Transport-cc feedback packets sent to publishers. */
+    public long transportCcFeedbacks() {
+        return transportCcFeedbacks.sum();
     }
 
     public long offers() {

@@ -186,6 +186,9 @@ final class EngineHarness {
         /** What the SFU sent that did not decrypt (a replayed retransmission is counted apart, as a browser drops it). */
         int undecryptable;
         int replays;
+        /** RTCP the SFU sent this client, decrypted and parsed. */
+        final List<dev.parley.rtp.RtcpPacket> rtcpReceived = new ArrayList<>();
+        private int transportSeq;
         private int audioSeq;
         private int videoSeq;
 
@@ -275,6 +278,27 @@ final class EngineHarness {
             }
         }
 
+        /** Sends one video packet carrying the next transport-wide sequence number (one-byte header extension). */
+        void publishWithTransportCc() {
+            int seq = videoSeq++;
+            byte[] rtp = new byte[120];
+            rtp[0] = (byte) 0x90; // X: an extension block
+            rtp[1] = 96;
+            rtp[2] = (byte) (seq >> 8);
+            rtp[3] = (byte) seq;
+            for (int i = 0; i < 4; i++) {
+                rtp[8 + i] = (byte) (videoSsrc >> (24 - 8 * i));
+            }
+            rtp[12] = (byte) 0xBE;
+            rtp[13] = (byte) 0xDE;
+            rtp[15] = 1;
+            rtp[16] = (byte) ((OfferWriter.TRANSPORT_CC_EXTENSION_ID << 4) | 1);
+            rtp[17] = (byte) (transportSeq >> 8);
+            rtp[18] = (byte) transportSeq;
+            transportSeq++;
+            sendSrtp(rtp, false);
+        }
+
         /** Skips {@code n} video sequence numbers, as if they were lost on the way to the SFU. */
         void loseVideo(int n) {
             videoSeq += n;
@@ -326,7 +350,14 @@ final class EngineHarness {
             }
             int pt = datagram[1] & 0xff;
             if (pt >= 192 && pt <= 223) {
-                return; // RTCP from the SFU
+                byte[] plain = new byte[datagram.length];
+                try {
+                    int n = receiver.unprotectRtcp(datagram, 0, datagram.length, plain, 0);
+                    rtcpReceived.addAll(RtcpCompound.parse(plain, 0, n));
+                } catch (SrtpException | dev.parley.rtp.RtpParseException e) {
+                    undecryptable++;
+                }
+                return;
             }
             byte[] out = new byte[datagram.length];
             try {

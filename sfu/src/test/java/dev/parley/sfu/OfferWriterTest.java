@@ -50,8 +50,19 @@ class OfferWriterTest {
         assertThat(sdp.media().get(3).ssrcIds()).containsExactly(1111L);
         assertThat(sdp.media().get(3).msids().get(0).streamId()).isEqualTo("pub");
         assertThat(sdp.media().get(4).msids().get(0).streamId()).isEqualTo("pub-screen");
-        assertThat(sdp.media().get(1).extmaps()).extracting(e -> e.uri()).containsExactly("urn:ietf:params:rtp-hdrext:sdes:mid");
+        assertThat(sdp.media().get(1).extmaps()).extracting(e -> e.uri()).containsExactly(
+                "urn:ietf:params:rtp-hdrext:sdes:mid",
+                "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01");
+        for (int slot = 0; slot < 3; slot++) {
+            MediaDescription m = sdp.media().get(slot);
+            for (String pt : m.formats()) {
+                assertThat(m.rtcpFbs(Integer.parseInt(pt))).as("slot %d, payload %s", slot, pt)
+                        .anySatisfy(fb -> assertThat(fb.type()).isEqualTo("transport-cc"));
+            }
+        }
         assertThat(sdp.media().get(3).extmaps()).isEmpty();
+        assertThat(sdp.media().get(3).rtcpFbs(OfferWriter.OPUS_PT))
+                .noneSatisfy(fb -> assertThat(fb.type()).isEqualTo("transport-cc"));
         assertThat(sdp.origin().sessionVersion()).isEqualTo("3");
         assertThat(offer.tracks()).containsExactly(new SfuOffer.OfferedTrack("3", "pub", Source.AUDIO),
                 new SfuOffer.OfferedTrack("4", "pub", Source.SCREEN));

@@ -157,6 +157,10 @@ public final class EmbeddedSfu implements SfuGateway, RoomListener, SfuListener,
         metrics.counter("parley.sfu.consent.expiries", "SFU connections closed by ICE consent expiry",
                 m::consentExpiries);
         metrics.counter("parley.sfu.offers", "Offers sent to participants", m::offers);
+        metrics.counter("parley.sfu.transport.cc.packets", "Received RTP packets with a transport-wide sequence number",
+                m::transportCcPackets);
+        metrics.counter("parley.sfu.transport.cc.feedbacks", "Transport-cc feedback packets sent to publishers",
+                m::transportCcFeedbacks);
         LatencyHistogram h = m.forwardingLatency();
         for (int i = 0; i <= LatencyHistogram.BOUNDS_SECONDS.length; i++) {
             int bucket = i;
