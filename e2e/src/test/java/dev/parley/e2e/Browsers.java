@@ -38,8 +38,13 @@ final class Browsers {
     }
 
     static Browser chromium(Playwright playwright, List<String> flags) {
+        return chromium(playwright, flags, chromiumBinary());
+    }
+
+    /** Chromium started through {@code executable} (e.g. a wrapper that enters a network namespace). */
+    static Browser chromium(Playwright playwright, List<String> flags, Path executable) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromiumBinary())
+                .setExecutablePath(executable)
                 .setArgs(flags)
                 .setHeadless(true));
     }

@@ -67,6 +67,12 @@ public record ServerConfig(int httpPort, int httpsPort, String bind, Path dataDi
                 iceServerUrls, rooms, signaling, turn, sfu, metrics);
     }
 
+    /** Listens on {@code bind} (null: every interface, and the SFU advertises every LAN address). */
+    public ServerConfig withBind(String bind) {
+        return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
+                iceServerUrls, rooms, signaling, turn, sfu, metrics);
+    }
+
     public ServerConfig withMetrics(MetricsAccess metrics) {
         return new ServerConfig(httpPort, httpsPort, bind, dataDir, tlsCert, tlsKey, publicHost, allowedOrigins,
                 iceServerUrls, rooms, signaling, turn, sfu, metrics);

@@ -1,0 +1,115 @@
+package dev.parley.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A publisher on a slow uplink in an SFU room (docs/media.md, "Transport-wide congestion control"): Pia's browser
+ * runs in a host of its own whose link to the server carries 500 kbit/s from her. The SFU's transport-cc feedback
+ * lets her browser's estimator find that rate, so the two on fast links keep seeing her video move, with little
+ * frozen, instead of a queue that overflows again and again.
+ */
+class ShapedUplinkIT {
+
+    private static final int UPLINK_KBIT = 500;
+    /** The window the quality is measured over, as the issue's shaped-link criteria count it. */
+    private static final long WINDOW_MS = 25_000;
+
+    @TempDir
+    static Path dataDir;
+    static ShapedHost pia;
+    static Meetings meetings;
+    static Browser piaBrowser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pia = ShapedHost.create("pia", 1, 0, UPLINK_KBIT); // before the server: it advertises the veth's address
+        meetings = Meetings.start(Meetings.sfuConfig(dataDir).withBind(null));
+        piaBrowser = Browsers.chromium(meetings.playwright, Browsers.CHROMIUM_FLAGS, pia.chromium());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (piaBrowser != null) {
+            piaBrowser.close();
+        }
+        if (meetings != null) {
+            meetings.close();
+        }
+        if (pia != null) {
+            pia.close();
+        }
+    }
+
+    @Test
+    void aPublisherBehindA500KbitUplinkIsSeenMovingByEveryone() {
+        String room = Meetings.newRoom("uplink");
+        List<Person> fast = meetings.join(room, "Ada", "Bob");
+        String url = "https://" + pia.serverAddress + ":" + meetings.server.httpsPort() + "/r/" + room;
+        Person piaPerson = meetings.track(Person.openLobby(piaBrowser, url, "Pia",
+                new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)));
+        piaPerson.joinFromLobby();
+        for (Person p : fast) {
+            p.expectMediaThroughServerFrom(List.of("Pia", p.name.equals("Ada") ? "Bob" : "Ada"));
+        }
+
+        Map<String, Number> before = quality(fast.get(0), "Pia");
+        fast.get(0).page.waitForTimeout(WINDOW_MS); // the measurement window itself, not a synchronisation
+        Map<String, Number> after = quality(fast.get(0), "Pia");
+        Map<String, Number> atBob = quality(fast.get(1), "Pia");
+
+        double seconds = WINDOW_MS / 1000.0;
+        double fps = (after.get("frames").doubleValue() - before.get("frames").doubleValue()) / seconds;
+        double frozen = after.get("frozen").doubleValue() - before.get("frozen").doubleValue();
+        System.out.printf("Pia behind a %d kbit/s uplink, seen by Ada over %.0f s: %.1f frames/s decoded, %.2f s"
+                        + " frozen, %s px wide; Pia's browser estimates %s bit/s towards the SFU; at Bob: %s%n",
+                UPLINK_KBIT, seconds, fps, frozen, after.get("width"), sendEstimate(piaPerson), atBob);
+        assertThat(fps).as("frames/s of Pia's video at Ada").isGreaterThanOrEqualTo(10);
+        assertThat(frozen).as("seconds of Pia's video frozen at Ada").isLessThan(3);
+    }
+
+    /** framesDecoded, totalFreezesDuration (s) and frameWidth of {@code name}'s video on the SFU connection. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Number> quality(Person viewer, String name) {
+        return (Map<String, Number>) viewer.page.evaluate("""
+                async (name) => {
+                  const pc = window.parley.sfuConnection();
+                  const tile = [...document.querySelectorAll('.tile[data-participant-id]:not([data-self])')]
+                      .find((t) => t.getAttribute('aria-label') === name);
+                  const id = tile?.querySelector('video')?.srcObject?.getVideoTracks()[0]?.id;
+                  const out = { frames: 0, frozen: 0, width: 0 };
+                  if (!pc || !id) return out;
+                  (await pc.getStats()).forEach((r) => {
+                    if (r.type === 'inbound-rtp' && r.kind === 'video' && r.trackIdentifier === id) {
+                      out.frames = r.framesDecoded ?? 0;
+                      out.frozen = r.totalFreezesDuration ?? 0;
+                      out.width = r.frameWidth ?? 0;
+                    }
+                  });
+                  return out;
+                }""", name);
+    }
+
+    /** The publisher's send-side estimate on its SFU connection (candidate pair availableOutgoingBitrate). */
+    private static Object sendEstimate(Person publisher) {
+        return publisher.page.evaluate("""
+                async () => {
+                  const pc = window.parley.sfuConnection();
+                  let estimate = null;
+                  if (pc) (await pc.getStats()).forEach((r) => {
+                    if (r.type === 'candidate-pair' && r.nominated && r.availableOutgoingBitrate) {
+                      estimate = Math.round(r.availableOutgoingBitrate);
+                    }
+                  });
+                  return estimate;
+                }""");
+    }
+}
