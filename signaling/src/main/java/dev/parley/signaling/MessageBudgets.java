@@ -12,6 +12,9 @@ import java.util.Map;
  */
 final class MessageBudgets {
 
+    /** The budget of screen-share changes carried by {@code state}. */
+    static final String SCREEN_SHARE = "screen-share";
+
     /** Sustained rate and burst of one message type. */
     record Budget(double perSecond, int burst) {
     }
@@ -21,7 +24,9 @@ final class MessageBudgets {
      * pasted list. state: every change goes to everyone, and a screen-share change re-offers every SFU connection.
      * sfu-connect: re-offers every connection of the room; the client's own reconnects back off from 1 s.
      * join, resume, leave: each announces a participant to the room. chat-history and get-ice-servers: answered to
-     * the sender only, but read the room's history or mint credentials.
+     * the sender only, but read the room's history or mint credentials. screen-share (not a message type: a
+     * {@code state} that starts or stops sharing): each change adds or removes a section on every SFU connection of
+     * the room, so one change per 2 s, three at once.
      */
     static final Map<String, Budget> BUDGETS = Map.of(
             "chat", new Budget(5, 20),
@@ -31,7 +36,8 @@ final class MessageBudgets {
             "resume", new Budget(1, 5),
             "leave", new Budget(1, 5),
             "chat-history", new Budget(2, 10),
-            "get-ice-servers", new Budget(1, 5));
+            "get-ice-servers", new Budget(1, 5),
+            SCREEN_SHARE, new Budget(0.5, 3));
 
     private final Map<String, RateLimiter> limiters = new HashMap<>();
     private final long createdNanos;

@@ -46,6 +46,8 @@ public final class SignalingSession implements Endpoint {
     private final InetAddress client;
     private final long openedNanos;
     private boolean everJoined;
+    /** The screen-share state this session last announced (each change re-offers the room's SFU connections). */
+    private boolean screenSharing;
     private Membership membership;
     private int droppedWhileLimited;
     private boolean closed;
@@ -252,7 +254,15 @@ public final class SignalingSession implements Endpoint {
     }
 
     private void onState(ClientMessage.State state) throws ProtocolException {
-        rooms.updateState(requireJoined(state),
+        Membership m = requireJoined(state);
+        if (state.screenSharing() != null && state.screenSharing() != screenSharing) {
+            if (!budgets.tryAcquire(MessageBudgets.SCREEN_SHARE, nanoTime.getAsLong())) {
+                throw new ProtocolException(ErrorCode.RATE_LIMITED,
+                        "Screen sharing started and stopped too often; slow down (dropped)", state.ref());
+            }
+            screenSharing = state.screenSharing();
+        }
+        rooms.updateState(m,
                 new StatePatch(state.audioMuted(), state.videoMuted(), state.screenSharing(), state.handRaised()));
     }
 

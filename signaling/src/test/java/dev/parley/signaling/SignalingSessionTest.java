@@ -845,6 +845,31 @@ class SignalingSessionTest {
     }
 
     @Test
+    void screenSharingThatFlipsFasterThanAPersonWouldIsRefusedButOtherStateIsNot() {
+        Client ada = joined("flip", "Ada");
+        Client bob = joined("flip", "Bob");
+        for (int i = 0; i < 6; i++) {
+            ada.send("{\"type\":\"state\",\"screenSharing\":" + (i % 2 == 0) + ",\"ref\":\"s" + i + "\"}");
+        }
+        ada.send("{\"type\":\"state\",\"audioMuted\":true,\"ref\":\"mute\"}");
+
+        // s0-s2 change it three times (the burst); s3 and s5 would change it again; s4 repeats the state it has.
+        List<String> refused = ada.frames("error").stream().map(e -> e.get("ref").asText()).toList();
+        assertThat(refused).containsExactly("s3", "s5");
+        assertThat(ada.frames("error")).allSatisfy(e -> assertThat(e.get("code").asText()).isEqualTo("rate-limited"));
+        List<Boolean> sharingSeen = bob.frames("participant-updated").stream()
+                .map(u -> u.at("/participant/state/screenSharing").booleanValue()).toList();
+        assertThat(sharingSeen).containsExactly(true, false, true, true, true);
+        assertThat(bob.frames("participant-updated").getLast().at("/participant/state/audioMuted").booleanValue())
+                .as("the mute got through").isTrue();
+
+        nanos += 2 * SECOND;
+        ada.send("{\"type\":\"state\",\"screenSharing\":false}");
+        assertThat(bob.frames("participant-updated").getLast().at("/participant/state/screenSharing").booleanValue())
+                .as("a change at a person's pace").isFalse();
+    }
+
+    @Test
     void sfuConnectIsAllowedAtAHumanPaceOnly() {
         Client ada = joined("budget-sfu", "Ada");
         for (int i = 0; i < 5; i++) {
