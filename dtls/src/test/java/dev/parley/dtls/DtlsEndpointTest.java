@@ -27,7 +27,12 @@ class DtlsEndpointTest {
      * builds, and a cold handshake under that load can take seconds (BouncyCastle then resends
      * flights after 1 s, 2 s, 4 s). The timeout itself is tested with {@link DtlsSettings#DEFAULT}.
      */
-    private static final DtlsSettings SETTINGS = new DtlsSettings(30_000, 64, 1200);
+    /**
+     * A queue of 256: the junk test puts 14 datagrams before and after each of the client's (up to five per flight),
+     * and with the default 64 a busy machine's slow handshake thread could see a real one dropped, then every resend
+     * too, until the handshake timed out. The bound itself is tested with a queue of 2 below.
+     */
+    private static final DtlsSettings SETTINGS = new DtlsSettings(30_000, 256, 1200);
 
     private DtlsEndpoint server;
     private DtlsEndpoint client;

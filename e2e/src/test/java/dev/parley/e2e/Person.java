@@ -291,6 +291,28 @@ final class Person implements AutoCloseable {
         return result;
     }
 
+    /** framesDecoded, totalFreezesDuration (s) and frameWidth of {@code name}'s video on the SFU connection. */
+    @SuppressWarnings("unchecked")
+    Map<String, Number> videoQuality(String name) {
+        return (Map<String, Number>) page.evaluate("""
+                async (name) => {
+                  const pc = window.parley.sfuConnection();
+                  const tile = [...document.querySelectorAll('.tile[data-participant-id]:not([data-self])')]
+                      .find((t) => t.getAttribute('aria-label') === name);
+                  const id = tile?.querySelector('video')?.srcObject?.getVideoTracks()[0]?.id;
+                  const out = { frames: 0, frozen: 0, width: 0 };
+                  if (!pc || !id) return out;
+                  (await pc.getStats()).forEach((r) => {
+                    if (r.type === 'inbound-rtp' && r.kind === 'video' && r.trackIdentifier === id) {
+                      out.frames = r.framesDecoded ?? 0;
+                      out.frozen = r.totalFreezesDuration ?? 0;
+                      out.width = r.frameWidth ?? 0;
+                    }
+                  });
+                  return out;
+                }""", name);
+    }
+
     /** {@code connectionState} of the SFU connection, or "none". */
     String sfuConnectionState() {
         return (String) page.evaluate("() => window.parley.sfuConnection()?.connectionState ?? 'none'");

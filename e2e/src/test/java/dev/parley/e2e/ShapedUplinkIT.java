@@ -61,10 +61,10 @@ class ShapedUplinkIT {
             p.expectMediaThroughServerFrom(List.of("Pia", p.name.equals("Ada") ? "Bob" : "Ada"));
         }
 
-        Map<String, Number> before = quality(fast.get(0), "Pia");
+        Map<String, Number> before = fast.get(0).videoQuality("Pia");
         fast.get(0).page.waitForTimeout(WINDOW_MS); // the measurement window itself, not a synchronisation
-        Map<String, Number> after = quality(fast.get(0), "Pia");
-        Map<String, Number> atBob = quality(fast.get(1), "Pia");
+        Map<String, Number> after = fast.get(0).videoQuality("Pia");
+        Map<String, Number> atBob = fast.get(1).videoQuality("Pia");
 
         double seconds = WINDOW_MS / 1000.0;
         double fps = (after.get("frames").doubleValue() - before.get("frames").doubleValue()) / seconds;
@@ -76,30 +76,8 @@ class ShapedUplinkIT {
         assertThat(frozen).as("seconds of Pia's video frozen at Ada").isLessThan(3);
     }
 
-    /** framesDecoded, totalFreezesDuration (s) and frameWidth of {@code name}'s video on the SFU connection. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Number> quality(Person viewer, String name) {
-        return (Map<String, Number>) viewer.page.evaluate("""
-                async (name) => {
-                  const pc = window.parley.sfuConnection();
-                  const tile = [...document.querySelectorAll('.tile[data-participant-id]:not([data-self])')]
-                      .find((t) => t.getAttribute('aria-label') === name);
-                  const id = tile?.querySelector('video')?.srcObject?.getVideoTracks()[0]?.id;
-                  const out = { frames: 0, frozen: 0, width: 0 };
-                  if (!pc || !id) return out;
-                  (await pc.getStats()).forEach((r) => {
-                    if (r.type === 'inbound-rtp' && r.kind === 'video' && r.trackIdentifier === id) {
-                      out.frames = r.framesDecoded ?? 0;
-                      out.frozen = r.totalFreezesDuration ?? 0;
-                      out.width = r.frameWidth ?? 0;
-                    }
-                  });
-                  return out;
-                }""", name);
-    }
-
     /** The publisher's send-side estimate on its SFU connection (candidate pair availableOutgoingBitrate). */
-    private static Object sendEstimate(Person publisher) {
+    static Object sendEstimate(Person publisher) {
         return publisher.page.evaluate("""
                 async () => {
                   const pc = window.parley.sfuConnection();

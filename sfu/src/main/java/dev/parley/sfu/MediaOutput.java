@@ -64,7 +64,11 @@ final class MediaOutput {
 
     /** SRTP and SRTCP go to the peer's media address only (never to one a check alone named). */
     boolean sendTo(Peer peer, byte[] buf, int len) {
-        return peer.mediaAddress != null && send(buf, 0, len, peer.mediaAddress);
+        if (peer.mediaAddress != null && send(buf, 0, len, peer.mediaAddress)) {
+            peer.bytesSent += len;
+            return true;
+        }
+        return false;
     }
 
     /** DTLS goes where the handshake runs: before it, where ICE says (Chrome waits for our flight to nominate). */

@@ -60,7 +60,7 @@ final class OfferWriter {
         SubscriberOfferBuilder b = SubscriberOfferBuilder.offer(Origin.of(peer.sessionId, version)).transport(transport);
         Map<Source, String> slots = new EnumMap<>(Source.class);
         for (Source s : Source.values()) {
-            b.section(SubscriberSection.receiving(s.slotMid(), s.kind(), withTransportCc(codecs(s.kind(), video)),
+            b.section(SubscriberSection.receiving(s.slotMid(), s.kind(), withSlotFeedback(codecs(s.kind(), video)),
                     SLOT_EXTENSIONS));
             slots.put(s, s.slotMid());
         }
@@ -83,12 +83,16 @@ final class OfferWriter {
         return source == Source.SCREEN ? publisherId + "-screen" : publisherId;
     }
 
-    /** The codecs with {@code transport-cc} added to their feedback, for the sections the SFU receives in. */
-    static List<Codec> withTransportCc(List<Codec> codecs) {
+    /**
+     * The codecs with {@code transport-cc} and {@code goog-remb} added to their feedback, for the sections the SFU
+     * receives in: the SFU sends transport-cc feedback, and REMB to cap a publisher to its slowest subscriber.
+     */
+    static List<Codec> withSlotFeedback(List<Codec> codecs) {
         List<Codec> out = new ArrayList<>(codecs.size());
         for (Codec c : codecs) {
             List<String> feedback = new ArrayList<>(c.rtcpFeedback());
             feedback.add("transport-cc");
+            feedback.add("goog-remb");
             out.add(new Codec(c.payloadType(), c.name(), c.clockRate(), c.channels(), c.parameters(), feedback,
                     c.rtxPayloadType()));
         }

@@ -56,6 +56,13 @@ final class Peer {
      * A check alone (whose source can be forged) never moves it.
      */
     InetSocketAddress mediaAddress;
+    /** What this peer's downlink carries, from its receiver reports (DownlinkEstimate). */
+    final DownlinkEstimate downlink = new DownlinkEstimate();
+    /** Bytes the SFU has sent this peer (RTP, RTCP, DTLS). */
+    long bytesSent;
+    /** The last REMB cap sent to this peer as a publisher, 0 for none; and unconstrained REMBs still to send. */
+    long capBps;
+    int liftsDue;
     /** Arrival times of this peer's packets, for the transport-cc feedback sent to it. */
     final TransportCcRecorder transportCc = new TransportCcRecorder();
     /** Retransmissions this peer may still receive (a budget refilled over time). */

@@ -57,8 +57,9 @@ final class RtcpTerminator {
                         }
                     }
                 }
+                case ReceiverReport rr -> onReports(peer, rr.reports(), nowNanos);
                 default -> {
-                    // Receiver reports, SDES, BYE, REMB, transport-cc: the SFU terminates them.
+                    // SDES, BYE, REMB, transport-cc: the SFU terminates them.
                 }
             }
         }
@@ -105,7 +106,22 @@ final class RtcpTerminator {
         }
     }
 
+    /** Report blocks about what the SFU sends {@code subscriber}: the worst video loss feeds its downlink estimate. */
+    private void onReports(Peer subscriber, List<ReportBlock> blocks, long nowNanos) {
+        int worst = -1;
+        for (ReportBlock b : blocks) {
+            DownstreamSection d = subscriber.sectionsBySsrc.get(b.ssrc());
+            if (d != null && d.source != null && d.source.isVideo()) {
+                worst = Math.max(worst, b.fractionLost());
+            }
+        }
+        if (worst >= 0) {
+            subscriber.downlink.onReport(worst, subscriber.bytesSent, nowNanos);
+        }
+    }
+
     private void onSenderReport(Peer peer, SenderReport sr, long nowNanos) {
+        onReports(peer, sr.reports(), nowNanos);
         UpstreamTrack track = peer.publishedBySsrc.get(sr.ssrc());
         if (track == null) {
             return;

@@ -54,6 +54,7 @@ final class SfuEngine {
     private final MediaOutput output;
     private final RtcpTerminator rtcp;
     private final Negotiator negotiator;
+    private final PublisherCaps caps;
     private final Negotiator.Effects effects = new Negotiator.Effects() {
         @Override
         public void startDtls(Peer peer, DtlsRole role, CertificateFingerprint fingerprint) {
@@ -87,6 +88,7 @@ final class SfuEngine {
         this.routes = new PeerRoutes(metrics);
         this.output = new MediaOutput(sender, metrics);
         this.rtcp = new RtcpTerminator(output, metrics);
+        this.caps = new PublisherCaps(output);
         this.negotiator = new Negotiator(listener, metrics, dtlsFactory.localFingerprint(),
                 settings.preferredVideoCodec());
     }
@@ -374,6 +376,9 @@ final class SfuEngine {
                     rtcp.receiverReport(peer, nowNanos);
                 }
             }
+            if (report) {
+                caps.apply(room);
+            }
             dropIfEmpty(room);
         }
     }
@@ -563,6 +568,11 @@ final class SfuEngine {
     /** Addresses that route to a connection: at most {@link PeerRoutes#MAX_ADDRESSES} per connection. */
     int addressCount() {
         return routes.addressCount();
+    }
+
+    /** The participant's connection, for tests. */
+    Peer peerForTests(String roomName, String participantId) {
+        return peer(roomName, participantId);
     }
 
     /** SSRCs the participant's send context keeps SRTP state for, or -1 without a connected transport. */

@@ -379,6 +379,11 @@ final class EngineHarness {
             }
         }
 
+        /** The engine's peer of this client (for assertions on its state). */
+        Peer peerForTests(EngineHarness h) {
+            return h.engine.peerForTests(room, id);
+        }
+
         /** The SSRC of the section carrying {@code publisher}'s {@code source}, or -1. */
         long ssrcOf(Client publisher, Source source) {
             String want = publisher.id + "/" + source.wire();
