@@ -2,7 +2,6 @@ package dev.parley.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,27 +24,19 @@ class ShapedUplinkIT {
 
     @TempDir
     static Path dataDir;
-    static ShapedHost pia;
+    static ShapedMeeting shaped;
     static Meetings meetings;
-    static Browser piaBrowser;
 
     @BeforeAll
     static void start() throws Exception {
-        pia = ShapedHost.create("pia", 1, 0, UPLINK_KBIT); // before the server: it advertises the veth's address
-        meetings = Meetings.start(Meetings.sfuConfig(dataDir).withBind(null));
-        piaBrowser = Browsers.chromium(meetings.playwright, Browsers.CHROMIUM_FLAGS, pia.chromium());
+        shaped = ShapedMeeting.start(dataDir, "pia", 1, 0, UPLINK_KBIT);
+        meetings = shaped.meetings;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (piaBrowser != null) {
-            piaBrowser.close();
-        }
-        if (meetings != null) {
-            meetings.close();
-        }
-        if (pia != null) {
-            pia.close();
+        if (shaped != null) {
+            shaped.close();
         }
     }
 
@@ -53,10 +44,7 @@ class ShapedUplinkIT {
     void aPublisherBehindA500KbitUplinkIsSeenMovingByEveryone() {
         String room = Meetings.newRoom("uplink");
         List<Person> fast = meetings.join(room, "Ada", "Bob");
-        String url = "https://" + pia.serverAddress + ":" + meetings.server.httpsPort() + "/r/" + room;
-        Person piaPerson = meetings.track(Person.openLobby(piaBrowser, url, "Pia",
-                new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)));
-        piaPerson.joinFromLobby();
+        Person piaPerson = shaped.joinShaped(room, "Pia");
         for (Person p : fast) {
             p.expectMediaThroughServerFrom(List.of("Pia", p.name.equals("Ada") ? "Bob" : "Ada"));
         }
