@@ -46,6 +46,13 @@ public final class Sfu implements AutoCloseable {
      * how often they change.
      */
     private final Map<Member, Control> controls = new ConcurrentHashMap<>();
+    /**
+     * DTLS handshake results (complete, failed, closed), never dropped: a lost one leaves a connection that the
+     * browser keeps alive with consent checks but that never connects. Bounded by the transports: a DTLS endpoint
+     * reports at most two events.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> events =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final ByteBuffer sendView = ByteBuffer.allocateDirect(2048);
     private volatile boolean running = true;
@@ -63,7 +70,7 @@ public final class Sfu implements AutoCloseable {
             channel.close();
             throw e;
         }
-        engine = new SfuEngine(settings, listener, metrics, this::sendNow, this::post,
+        engine = new SfuEngine(settings, listener, metrics, this::sendNow, this::post, this::postEvent,
                 DtlsFactory.endpoints(DtlsCertificate.generate()), new SecureRandom());
         engine.listening(port());
         thread = Thread.ofPlatform().name("sfu-loop").daemon().unstarted(this::run);
@@ -153,6 +160,11 @@ public final class Sfu implements AutoCloseable {
         }
     }
 
+    private void postEvent(Runnable event) {
+        events.add(event);
+        selector.wakeup();
+    }
+
     boolean post(Runnable task) {
         if (!tasks.offer(task)) {
             metrics.drop(DropReason.QUEUE_FULL);
@@ -214,6 +226,9 @@ public final class Sfu implements AutoCloseable {
             }
         }
         Runnable task;
+        while ((task = events.poll()) != null) {
+            guard(task);
+        }
         while ((task = tasks.poll()) != null) {
             guard(task);
         }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@link #onDatagram}, go out through {@link Sender}, time through {@link #clock}; DTLS handshakes through the
  * injected {@link DtlsFactory} and randomness (SSRCs, ICE credentials) from the injected generator, so a test drives
  * it all without sockets, threads or sleeps. Not thread-safe: every method runs on the loop; other threads post
- * through the {@code post} function.
+ * through the {@code post} function (which may drop: DTLS datagrams are resent) and DTLS results through
+ * {@code postEvent} (which never drops: a lost handshake result would leave a connection that never connects).
  */
 final class SfuEngine {
 
@@ -46,6 +47,7 @@ final class SfuEngine {
     private final SfuSettings settings;
     private final SfuMetrics metrics;
     private final Consumer<Runnable> post;
+    private final Consumer<Runnable> postEvent;
     private final DtlsFactory dtlsFactory;
     private final RandomGenerator random;
     private final ErrorLog errors = new ErrorLog(log);
@@ -79,10 +81,12 @@ final class SfuEngine {
     private long trackIds;
 
     SfuEngine(SfuSettings settings, SfuListener listener, SfuMetrics metrics, Sender sender, Consumer<Runnable> post,
+            Consumer<Runnable> postEvent,
             DtlsFactory dtlsFactory, RandomGenerator random) {
         this.settings = settings;
         this.metrics = metrics;
         this.post = post;
+        this.postEvent = postEvent;
         this.dtlsFactory = dtlsFactory;
         this.random = random;
         this.routes = new PeerRoutes(metrics);
@@ -398,7 +402,7 @@ final class SfuEngine {
 
             @Override
             public void event(DtlsEvent event) {
-                post.accept(() -> onDtlsEvent(peer, event));
+                postEvent.accept(() -> onDtlsEvent(peer, event));
             }
         };
         peer.dtls = dtlsFactory.start(role, fingerprint, toLoop, nowMillis);

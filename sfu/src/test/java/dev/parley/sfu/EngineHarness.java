@@ -54,6 +54,8 @@ final class EngineHarness {
     private final List<FakeDtls> sessions = new ArrayList<>();
     /** Sends to these addresses throw, as a bug on one subscriber's path would. */
     final Set<InetSocketAddress> failingDestinations = new java.util.HashSet<>();
+    /** While set, the loop's bounded task queue refuses everything (as when full); DTLS events still go through. */
+    boolean tasksRefused;
     /** Every datagram the engine sent, to any address. */
     final List<InetSocketAddress> sentTo = new ArrayList<>();
     private long millis = 1_000_000;
@@ -63,7 +65,11 @@ final class EngineHarness {
         InetAddress server = address(0);
         SfuSettings settings = new SfuSettings(server, 40000, List.of(server), maxParticipantsPerRoom, 30_000);
         engine = new SfuEngine(settings, (room, id, offer) -> offers.computeIfAbsent(id, k -> new ArrayDeque<>())
-                .add(offer), metrics, this::deliver, posted::add, new FakeDtlsFactory(), new SplittableRandom(7));
+                .add(offer), metrics, this::deliver, task -> {
+                    if (!tasksRefused) {
+                        posted.add(task);
+                    }
+                }, posted::add, new FakeDtlsFactory(), new SplittableRandom(7));
         engine.listening(40000);
         clock();
     }

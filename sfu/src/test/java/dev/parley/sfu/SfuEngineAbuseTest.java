@@ -119,6 +119,16 @@ class SfuEngineAbuseTest {
     }
 
     @Test
+    void aHandshakeCompletesEvenWhileTheTaskQueueRefusesEverything() {
+        h.tasksRefused = true;
+        EngineHarness.Client carol = h.join("r", "carol");
+        bob.publish(3);
+
+        assertThat(h.metrics.connectedTransports()).isEqualTo(3);
+        assertThat(carol.videoFrom(bob)).isEqualTo(3);
+    }
+
+    @Test
     void aBugOnTheWayToOneSubscriberCostsTheOthersNothing() {
         EngineHarness.Client carol = h.join("r", "carol");
         h.failingDestinations.add(alice.address);
