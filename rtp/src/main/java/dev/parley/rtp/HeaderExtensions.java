@@ -47,6 +47,32 @@ public final class HeaderExtensions {
         }
     }
 
+    /**
+     * Finds element {@code id} in the header extension block of the RTP packet {@code p[off, off + len)} without
+     * parsing the packet (RFC 3550 §5.3.1, RFC 8285): {@code (dataOffset << 16) | dataLength}, or -1 when the packet
+     * has no block, a block of another profile, a malformed header or block, or no such element. Allocates nothing,
+     * for a lookup on every packet of a forwarding path.
+     */
+    public static long findInPacket(byte[] p, int off, int len, int id) {
+        if (len < 12 || (p[off] & 0x10) == 0) {
+            return -1;
+        }
+        int at = off + 12 + 4 * (p[off] & 0x0f);
+        if (at + 4 > off + len) {
+            return -1;
+        }
+        int profile = ((p[at] & 0xff) << 8) | (p[at + 1] & 0xff);
+        int blockLength = 4 * (((p[at + 2] & 0xff) << 8) | (p[at + 3] & 0xff));
+        if (at + 4 + blockLength > off + len) {
+            return -1;
+        }
+        try {
+            return scan(profile, p, at + 4, blockLength, id, null);
+        } catch (RtpParseException e) {
+            return -1; // a malformed block: no element can be trusted
+        }
+    }
+
     static List<HeaderExtension> list(int profile, byte[] data, int off, int len) {
         List<HeaderExtension> out = new ArrayList<>();
         try {

@@ -1,5 +1,6 @@
 package dev.parley.sfu;
 
+import dev.parley.rtp.HeaderExtensions;
 import dev.parley.rtp.RtpPacket;
 import dev.parley.rtp.RtpParseException;
 import dev.parley.stun.StunMessage;
@@ -91,58 +92,8 @@ final class PacketBytes {
      * bytes in place: it runs for every packet a publisher sends.
      */
     static int transportSequence(byte[] p, int n) {
-        if (n < 12 || (p[0] & 0x10) == 0) {
-            return -1;
-        }
-        int at = 12 + 4 * (p[0] & 0x0f);
-        if (n < at + 4) {
-            return -1;
-        }
-        int profile = u16(p, at);
-        int end = at + 4 + 4 * u16(p, at + 2);
-        if (end > n) {
-            return -1;
-        }
-        boolean oneByte = profile == 0xBEDE;
-        if (!oneByte && (profile & 0xfff0) != 0x1000) {
-            return -1;
-        }
-        int i = at + 4;
-        while (i < end) {
-            int id;
-            int length;
-            if (oneByte) {
-                id = (p[i] & 0xff) >> 4;
-                if (id == 0) { // padding
-                    i++;
-                    continue;
-                }
-                if (id == 15) { // RFC 8285 §4.2: stop
-                    return -1;
-                }
-                length = (p[i] & 0x0f) + 1;
-                i++;
-            } else {
-                id = p[i] & 0xff;
-                if (id == 0) {
-                    i++;
-                    continue;
-                }
-                if (i + 1 >= end) {
-                    return -1;
-                }
-                length = p[i + 1] & 0xff;
-                i += 2;
-            }
-            if (i + length > end) {
-                return -1;
-            }
-            if (id == OfferWriter.TRANSPORT_CC_EXTENSION_ID) {
-                return length == 2 ? u16(p, i) : -1;
-            }
-            i += length;
-        }
-        return -1;
+        long found = HeaderExtensions.findInPacket(p, 0, n, OfferWriter.TRANSPORT_CC_EXTENSION_ID);
+        return found >= 0 && (found & 0xffff) == 2 ? u16(p, (int) (found >>> 16)) : -1;
     }
 
     static int u16(byte[] b, int at) {
