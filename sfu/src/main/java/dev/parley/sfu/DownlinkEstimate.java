@@ -73,9 +73,4 @@ final class DownlinkEstimate {
     boolean constrained() {
         return estimate < UNCONSTRAINED_BPS;
     }
-
-    /** The rate sent between the last two reports, in bits per second. */
-    long sentBps() {
-        return sentBps;
-    }
 }

@@ -58,10 +58,9 @@ final class Peer {
     InetSocketAddress mediaAddress;
     /** What this peer's downlink carries, from its receiver reports (DownlinkEstimate). */
     final DownlinkEstimate downlink = new DownlinkEstimate();
-    /** Bytes the SFU has sent this peer (RTP, RTCP, DTLS). */
+    /** Bytes of SRTP and SRTCP the SFU has sent this peer. */
     long bytesSent;
-    /** The last REMB cap sent to this peer as a publisher, 0 for none; and unconstrained REMBs still to send. */
-    long capBps;
+    /** Unconstrained REMBs still to send this peer as a publisher, to lift a cap it was sent. */
     int liftsDue;
     /** Arrival times of this peer's packets, for the transport-cc feedback sent to it. */
     final TransportCcRecorder transportCc = new TransportCcRecorder();

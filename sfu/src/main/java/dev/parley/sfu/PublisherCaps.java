@@ -81,7 +81,6 @@ final class PublisherCaps {
     private void send(Peer publisher, long bps) {
         List<Long> ssrcs = new ArrayList<>();
         publisher.published.values().forEach(t -> ssrcs.add(t.ssrc));
-        publisher.capBps = bps;
         output.sendRtcp(publisher, new Remb(publisher.rtcpSsrc, bps, ssrcs));
     }
 }

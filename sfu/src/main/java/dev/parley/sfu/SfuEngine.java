@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * The SFU on the media loop thread (docs/media.md, "The SFU"): rooms and their peers, the demultiplexing of datagrams
  * (RFC 7983), the receive side (ICE, DTLS, SRTP, upstream tracks) and the fan-out to sections. It assembles the
  * stages that have a class of their own: {@link PeerRoutes} (which connection a datagram is for), {@link Negotiator}
- * (offer/answer), {@link RtcpTerminator} (NACK, PLI, reports) and {@link MediaOutput} (rewrite, protect, send). Sans-I/O: datagrams come in through
- * {@link #onDatagram}, go out through {@link Sender}, time through {@link #clock}; DTLS handshakes through the
+ * (offer/answer), {@link RtcpTerminator} (NACK, PLI, reports), {@link PublisherCaps} (REMB caps) and
+ * {@link MediaOutput} (rewrite, protect, send). Sans-I/O: datagrams come in through {@link #onDatagram}, go out through {@link Sender}, time through {@link #clock}; DTLS handshakes through the
  * injected {@link DtlsFactory} and randomness (SSRCs, ICE credentials) from the injected generator, so a test drives
  * it all without sockets, threads or sleeps. Not thread-safe: every method runs on the loop; other threads post
  * through the {@code post} function (which may drop: DTLS datagrams are resent) and DTLS results through
@@ -81,8 +81,7 @@ final class SfuEngine {
     private long trackIds;
 
     SfuEngine(SfuSettings settings, SfuListener listener, SfuMetrics metrics, Sender sender, Consumer<Runnable> post,
-            Consumer<Runnable> postEvent,
-            DtlsFactory dtlsFactory, RandomGenerator random) {
+            Consumer<Runnable> postEvent, DtlsFactory dtlsFactory, RandomGenerator random) {
         this.settings = settings;
         this.metrics = metrics;
         this.post = post;

@@ -56,6 +56,9 @@ final class TransportCcRecorder {
 
     /** Feedback for everything since the last call, or none if nothing arrived; each packet is described once. */
     List<TransportCcFeedback> takeFeedback(long senderSsrc, long mediaSsrc) {
+        if (highest < nextToReport) {
+            return List.of(); // the common case at each tick without media: nothing allocated
+        }
         List<TransportCcFeedback> out = new ArrayList<>(1);
         while (highest >= nextToReport) {
             out.add(next(senderSsrc, mediaSsrc));

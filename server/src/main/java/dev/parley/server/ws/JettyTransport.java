@@ -42,6 +42,10 @@ final class JettyTransport implements Transport {
     private record Close(int code, String reason) {
     }
 
+    /** A text frame and its UTF-8 length, counted once. */
+    private record Frame(String text, long bytes) {
+    }
+
     JettyTransport(Session session, Executor drainer) {
         this.session = session;
         this.drainer = drainer;
@@ -63,7 +67,7 @@ final class JettyTransport implements Transport {
             close(CloseCodes.SLOW_CONSUMER, "Too slow to receive");
             return;
         }
-        outbox.add(text);
+        outbox.add(new Frame(text, bytes));
         schedule();
     }
 
@@ -84,10 +88,10 @@ final class JettyTransport implements Transport {
     private void drain() {
         do {
             for (Object item = outbox.poll(); item != null; item = outbox.poll()) {
-                if (item instanceof String text) {
-                    long bytes = utf8Length(text);
+                if (item instanceof Frame frame) {
+                    long bytes = frame.bytes();
                     if (session.isOpen()) {
-                        session.sendText(text, Callback.from(() -> pendingBytes.addAndGet(-bytes), failure -> {
+                        session.sendText(frame.text(), Callback.from(() -> pendingBytes.addAndGet(-bytes), failure -> {
                             pendingBytes.addAndGet(-bytes);
                             log.debug("Send failed on {}", session.getRemoteSocketAddress(), failure);
                             close(CloseCodes.SLOW_CONSUMER, "Too slow to receive");
