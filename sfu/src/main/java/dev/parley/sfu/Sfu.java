@@ -18,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +52,7 @@ public final class Sfu implements AutoCloseable {
      * browser keeps alive with consent checks but that never connects. Bounded by the transports: a DTLS endpoint
      * reports at most two events.
      */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> events =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final ByteBuffer sendView = ByteBuffer.allocateDirect(2048);
     private volatile boolean running = true;
@@ -213,16 +213,20 @@ public final class Sfu implements AutoCloseable {
     }
 
     /**
-     * Runs the queued tasks, then the control events taken <em>before</em> them: a participant's {@code connect}
-     * is always queued before its leave is recorded, so it has run by the time the leave is applied, and no
-     * transport is made for someone who has gone.
+     * Runs the DTLS events and the queued tasks, then the control events taken <em>before</em> them: a
+     * participant's {@code connect} is always queued before its leave is recorded, so it has run by the time the
+     * leave is applied, and no transport is made for someone who has gone. Runs every pass of the loop, so it
+     * allocates nothing when there is no control event.
      */
     private void runTasksAndControls() {
-        List<Map.Entry<Member, Control>> taken = new ArrayList<>();
-        for (Member m : controls.keySet()) {
-            Control c = controls.remove(m);
-            if (c != null) {
-                taken.add(Map.entry(m, c));
+        List<Map.Entry<Member, Control>> taken = List.of();
+        if (!controls.isEmpty()) { // one added after this check waits for the next pass
+            taken = new ArrayList<>();
+            for (Member m : controls.keySet()) {
+                Control c = controls.remove(m);
+                if (c != null) {
+                    taken.add(Map.entry(m, c));
+                }
             }
         }
         Runnable task;

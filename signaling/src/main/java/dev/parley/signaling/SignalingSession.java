@@ -217,11 +217,7 @@ public final class SignalingSession implements Endpoint {
             throw new ProtocolException(ErrorCode.UNSUPPORTED_VERSION,
                     "This server speaks protocol version " + MessageCodec.VERSION, join.ref());
         }
-        long now = nanoTime.getAsLong();
-        if (!admission.mayJoin(client, now)) {
-            throw new ProtocolException(ErrorCode.TOO_MANY_JOINS, "Too many joins from your address; wait a minute",
-                    join.ref());
-        }
+        long now = takeJoinBudget(join);
         if (!rooms.exists(join.room()) && !admission.mayCreateRoom(client, now)) {
             throw new ProtocolException(ErrorCode.TOO_MANY_ROOMS,
                     "Too many new rooms from your address; wait a minute or join an existing one", join.ref());
@@ -232,12 +228,19 @@ public final class SignalingSession implements Endpoint {
 
     private void onResume(ClientMessage.Resume resume) throws ProtocolException {
         requireNotJoined(resume);
-        if (!admission.mayJoin(client, nanoTime.getAsLong())) {
-            throw new ProtocolException(ErrorCode.TOO_MANY_JOINS, "Too many joins from your address; wait a minute",
-                    resume.ref());
-        }
+        takeJoinBudget(resume);
         membership = roomCall(resume, () -> rooms.resume(resume.token(), this)).membership();
         everJoined = true;
+    }
+
+    /** Takes a join (or resume) from the client address's budget; returns the time it was taken at. */
+    private long takeJoinBudget(ClientMessage message) throws ProtocolException {
+        long now = nanoTime.getAsLong();
+        if (!admission.mayJoin(client, now)) {
+            throw new ProtocolException(ErrorCode.TOO_MANY_JOINS, "Too many joins from your address; wait a minute",
+                    message.ref());
+        }
+        return now;
     }
 
     private void onLeave(ClientMessage.Leave leave) throws ProtocolException {
