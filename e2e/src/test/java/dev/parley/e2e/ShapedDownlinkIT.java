@@ -2,13 +2,10 @@ package dev.parley.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A subscriber on a slow downlink in an SFU room of three (docs/media.md, "Downlink estimate and publisher caps"):
@@ -23,28 +20,13 @@ class ShapedDownlinkIT {
     private static final long WINDOW_MS = 25_000;
     private static final long ADAPT_MS = 10_000;
 
-    @TempDir
-    static Path dataDir;
-    static ShapedMeeting shaped;
-    static Meetings meetings;
-
-    @BeforeAll
-    static void start() throws Exception {
-        shaped = ShapedMeeting.start(dataDir, "sam", 2, DOWNLINK_KBIT, 0);
-        meetings = shaped.meetings;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (shaped != null) {
-            shaped.close();
-        }
-    }
+    @RegisterExtension
+    static final ShapedMeeting shaped = new ShapedMeeting("sam", 2, DOWNLINK_KBIT, 0);
 
     @Test
     void aSubscriberBehindA600KbitDownlinkStillSeesBothVideosMove() {
         String room = Meetings.newRoom("downlink");
-        List<Person> fast = meetings.join(room, "Ada", "Bob");
+        List<Person> fast = shaped.meetings().join(room, "Ada", "Bob");
         Person samPerson = shaped.joinShaped(room, "Sam");
         samPerson.expectMediaThroughServerFrom(List.of("Ada", "Bob"));
         samPerson.page.waitForTimeout(ADAPT_MS); // time to adapt, before the window measured

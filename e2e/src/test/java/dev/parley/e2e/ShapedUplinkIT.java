@@ -2,13 +2,10 @@ package dev.parley.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A publisher on a slow uplink in an SFU room (docs/media.md, "Transport-wide congestion control"): Pia's browser
@@ -22,28 +19,13 @@ class ShapedUplinkIT {
     /** The window the quality is measured over, as the shaped-link criteria count it. */
     private static final long WINDOW_MS = 25_000;
 
-    @TempDir
-    static Path dataDir;
-    static ShapedMeeting shaped;
-    static Meetings meetings;
-
-    @BeforeAll
-    static void start() throws Exception {
-        shaped = ShapedMeeting.start(dataDir, "pia", 1, 0, UPLINK_KBIT);
-        meetings = shaped.meetings;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (shaped != null) {
-            shaped.close();
-        }
-    }
+    @RegisterExtension
+    static final ShapedMeeting shaped = new ShapedMeeting("pia", 1, 0, UPLINK_KBIT);
 
     @Test
     void aPublisherBehindA500KbitUplinkIsSeenMovingByEveryone() {
         String room = Meetings.newRoom("uplink");
-        List<Person> fast = meetings.join(room, "Ada", "Bob");
+        List<Person> fast = shaped.meetings().join(room, "Ada", "Bob");
         Person piaPerson = shaped.joinShaped(room, "Pia");
         for (Person p : fast) {
             p.expectMediaThroughServerFrom(List.of("Pia", p.name.equals("Ada") ? "Bob" : "Ada"));
