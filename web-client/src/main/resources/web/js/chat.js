@@ -81,14 +81,19 @@ export class ChatPanel {
    * @param {string} selfId
    */
   prepend(messages, more, selfId) {
-    const top = this.list.firstElementChild;
-    for (const message of messages) {
-      if (this.list.children.length >= MAX_SHOWN) break;
+    // Newest first, each on top: if the list fills up, what is left out is the oldest, so no gap opens.
+    let skipped = false;
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const message = messages[i];
+      if (this.list.children.length >= MAX_SHOWN) {
+        skipped = true;
+        break;
+      }
       if (this.seen.has(message.id)) continue;
       this.seen.add(message.id);
-      this.list.insertBefore(this.item(message, message.from === selfId), top);
+      this.list.insertBefore(this.item(message, message.from === selfId), this.list.firstElementChild);
     }
-    this.setMore(more);
+    this.setMore(more || skipped);
   }
 
   /** @param {boolean} more the server holds messages older than the oldest shown */
